@@ -1,0 +1,1 @@
+"""Everything PySide6: the review window and its parts."""
