@@ -1,10 +1,10 @@
 """Shortlist: screen candidates for research positions, offline.
 
-    python main.py                      open the window
-    python main.py parse FILE [--json]  parse one document
-    python main.py import PATH...       add documents (files or folders) to the library
-    python main.py list | show ID       look into the library
-    python main.py export ...           write the shortlist as CSV, XLSX, JSON, MD, PDF or ZIP
+python main.py                      open the window
+python main.py parse FILE [--json]  parse one document
+python main.py import PATH...       add documents (files or folders) to the library
+python main.py list | show ID       look into the library
+python main.py export ...           write the shortlist as CSV, XLSX, JSON, MD, PDF or ZIP
 """
 
 from __future__ import annotations

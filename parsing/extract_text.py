@@ -1,0 +1,166 @@
+"""TXT and Markdown into reading-ordered lines, with conversion markup stripped.
+
+Text that reached us through a PDF/Word-to-Markdown converter carries markup (`**bold**`,
+`[text](#)`, `<u>…</u>`, `\\diamond`, `#` headings). None of it may reach a value, so it is
+removed here, once, and the links it carried are kept as `LinkTarget`s.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from parsing.models import EmptyDocumentError, ExtractedText, Line, LinkTarget
+
+_MD_LINK = re.compile(
+    r"!?\[((?:[^\[\]]|\\\[|\\\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
+_HTML_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_LATEX_SEPARATOR = re.compile(r"\$?\\(?:diamond|cdot|bullet|quad|qquad|textbar|vert|mid|ast)\b\$?")
+_LATEX_OTHER = re.compile(r"\\(?:textbf|textit|emph|underline|href)\{([^{}]*)\}")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_ITALIC_US = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_STRAY_EMPHASIS = re.compile(r"\*{2,}|(?<!\w)_{2,}(?!\w)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$&%])")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_=])(\s*\1){2,}\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# "**Research Interest.** Recent advances ..." : a bold run-in heading before prose.
+_RUN_IN = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)([^*_\n]{2,80}?)\1\s*[:.]?\s+(\S.{30,})$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+# Private-use glyphs (icon fonts), emoji pictographs and zero-width marks carry no text.
+_NO_TEXT = re.compile(
+    r"[\ue000-\uf8ff\U0001f300-\U0001faff\u2600-\u27bf\u200b-\u200d\u2060\ufeff\ufffe\u00ad]"
+)
+
+
+def normalize_chars(text: str) -> str:
+    """Ligatures expanded, icon glyphs and invisible marks dropped, spaces made plain."""
+    text = text.translate(_LIGATURES).replace("\u00a0", " ").replace("\u2009", " ")
+    return _NO_TEXT.sub("", text)
+
+
+def decode_bytes(raw: bytes) -> str:
+    """Best-effort decoding: BOMs first, then UTF-8, UTF-16 without BOM, then cp1252."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sample = raw[:4000]
+    if sample and sample.count(b"\x00") > len(sample) // 4:
+        even_nuls = sample[0::2].count(b"\x00")
+        codec = "utf-16-be" if even_nuls > len(sample) // 4 else "utf-16-le"
+        return raw.decode(codec, errors="replace")
+    text = raw.decode("utf-8", errors="replace")
+    if text.count("\ufffd") * 50 < len(text):
+        return text
+    return raw.decode("cp1252", errors="replace")
+
+
+def strip_markup(line: str, links: list[LinkTarget] | None = None) -> str:
+    """One line of converted text without its Markdown/HTML/LaTeX markup."""
+    found = links if links is not None else []
+
+    def _md_link(match: re.Match[str]) -> str:
+        text, url = match.group(1), match.group(2)
+        if url and not url.startswith("#"):
+            found.append(LinkTarget(url=url, anchor=_ESCAPE.sub(r"\1", text)))
+        return text
+
+    def _html_link(match: re.Match[str]) -> str:
+        found.append(LinkTarget(url=match.group(1), anchor=match.group(2)))
+        return match.group(2)
+
+    line = _MD_LINK.sub(_md_link, line)
+    line = _MD_LINK.sub(_md_link, line)  # a link inside a link's text, e.g. [\[2\]](#)
+    line = _AUTOLINK.sub(lambda m: m.group(1), line)
+    line = _HTML_LINK.sub(_html_link, line)
+    line = _HTML_TAG.sub("", line)
+    line = _LATEX_SEPARATOR.sub(" · ", line)
+    line = _LATEX_OTHER.sub(r"\1", line)
+    line = _EMPHASIS.sub(r"\2", line)
+    line = _EMPHASIS.sub(r"\2", line)
+    line = _ITALIC.sub(r"\1", line)
+    line = _ITALIC_US.sub(r"\1", line)
+    line = _STRAY_EMPHASIS.sub("", line)
+    line = _ESCAPE.sub(r"\1", line)
+    line = line.replace("&amp;", "&").replace("&nbsp;", " ").replace("&lt;", "<")
+    line = line.replace("&gt;", ">").replace("&quot;", '"').replace("&#39;", "'")
+    return line
+
+
+def _split_run_in(raw: str) -> list[tuple[str, bool]]:
+    """A bold run-in heading becomes its own (bold) line, so it can act as a heading."""
+    match = _RUN_IN.match(raw)
+    if not match or len(match.group(2).split()) > 10:
+        return [(raw, False)]
+    return [(match.group(2), True), (match.group(3), False)]
+
+
+def _clean_line(raw: str, links: list[LinkTarget]) -> tuple[str, bool]:
+    """(text, is_heading) for one raw line; empty text means 'drop it'."""
+    raw = _CONTROL.sub("", raw).rstrip()
+    if _RULE.match(raw) or _TABLE_RULE.match(raw):
+        return "", False
+    heading = _HEADING.match(raw)
+    if heading:
+        raw = heading.group(2)
+    if raw.lstrip().startswith("|") and raw.rstrip().endswith("|"):
+        raw = "\t".join(cell.strip() for cell in raw.strip().strip("|").split("|"))
+    text = strip_markup(raw, links)
+    text = normalize_chars(text)
+    text = re.sub(r"[ \u00a0]{2,}", " ", text).strip(" ")
+    if not text.strip(" \t•·-–—*"):
+        return "", False
+    return text, bool(heading)
+
+
+def lines_from_text(text: str, source_format: str = "txt") -> ExtractedText:
+    """Build reading-ordered `Line`s and the cleaned full text from raw text."""
+    links: list[LinkTarget] = []
+    out_lines: list[Line] = []
+    parts: list[str] = []
+    offset = 0
+    blank_pending = False
+    pieces = (piece for raw in text.splitlines() for piece in _split_run_in(raw))
+    for raw, bold in pieces:
+        cleaned, heading = _clean_line(raw, links)
+        if not cleaned:
+            blank_pending = bool(out_lines)
+            continue
+        if blank_pending:
+            parts.append("\n")
+            offset += 1
+            blank_pending = False
+        end = offset + len(cleaned)
+        out_lines.append(Line(cleaned, 0, offset, end, bold=bold, heading=heading))
+        parts.append(cleaned + "\n")
+        offset += len(cleaned) + 1
+    if not out_lines:
+        raise EmptyDocumentError("empty document: no text in the file")
+    return ExtractedText(
+        text="".join(parts),
+        lines=tuple(out_lines),
+        page_starts=(0,),
+        links=tuple(links),
+        pages=1,
+        source_format=source_format,
+    )
+
+
+def extract_plain(path: Path) -> ExtractedText:
+    raw = Path(path).read_bytes()
+    fmt = "md" if Path(path).suffix.lower() in (".md", ".markdown") else "txt"
+    return lines_from_text(decode_bytes(raw), fmt)

@@ -1,0 +1,1 @@
+"""One module per field family; each reads sections of lines and returns model values."""

@@ -1,0 +1,181 @@
+"""Shared pieces for sections made of entries (education, experience, awards, projects)."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.models import Evidence, Line
+
+BULLET = re.compile(
+    r"^\s*(?:[•◦▪▫∙·●○■□➤►▶→‣⁃\-–—*+✓✔☐]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)])\s+"
+)
+_INSTITUTION = re.compile(
+    r"(?i)\b(?:universit(?:y|ies|é|e|ät|at|à|a|eit|dad)|college|institut(?:e|o)?|school|"
+    r"academy|académie|akademie|polytechnic|politecnico|polytechnique|hochschule|"
+    r"conservatory|seminary|gymnasium|lycée|lycee|escuela|école|ecole|facult(?:y|é)|"
+    r"society|ETH|EPFL|MIT|KAIST|UCLA|NYU|CMU)\b|大学|学院|学校|中学|研究所|研究院"
+)
+_ORGANIZATION = re.compile(
+    r"(?i)\b(?:inc|ltd|llc|gmbh|corp|corporation|company|co\.|group|labs?|laborator(?:y|ies)|"
+    r"centre|center|foundation|institute|university|service|agency|ministry|bank|hospital|"
+    r"technologies|systems|solutions|research|studio|consulting|partners|ag|sa|plc|"
+    r"google|microsoft|meta|amazon|apple|tencent|alibaba|baidu|bytedance|nvidia|ibm|intel|"
+    r"deepmind|openai|huawei)\b|公司|集团|实验室|研究院|阿里|腾讯|字节|百度|华为"
+)
+ROLE = re.compile(
+    r"(?i)\b(?:intern(?:ship)?|engineer|developer|scientist|researcher|research(?:er)? assistant|"
+    r"assistant|associate|professor|lecturer|instructor|teacher|tutor|fellow|postdoc(?:toral)?|"
+    r"consultant|analyst|manager|director|head|lead|founder|co-founder|cofounder|officer|"
+    r"designer|architect|specialist|coordinator|editor|programmer|administrator|advisor|"
+    r"visiting|student researcher|technician|chair|ceo|cto|president|owner|volunteer|"
+    r"trainee|apprentice|contractor|freelancer|staff|member of technical staff|"
+    r"stagiaire|ingénieur|chercheur|doctorant|praktikant|werkstudent|mitarbeiter|"
+    r"wissenschaftlicher|investigador|becario|ingeniero|desarrollador)\b|"
+    r"实习|工程师|研究员|助理|研发|经理|主管|教授|讲师|博士后|开发"
+)
+_PROSE_START = re.compile(r"(?i)^(?:i|my|we|our|this|the|in|during|since|here|as)\b")
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1).strip()
+
+
+def is_bullet(line: Line) -> bool:
+    return bool(BULLET.match(line.text))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of description rather than an entry's header line."""
+    words = text.split()
+    if len(words) >= 16:
+        return True
+    if _PROSE_START.match(text) and len(words) >= 6:
+        return True
+    return len(words) >= 10 and text.rstrip().endswith(".")
+
+
+def has_institution(text: str) -> bool:
+    return bool(_INSTITUTION.search(text))
+
+
+def has_organization(text: str) -> bool:
+    return bool(_ORGANIZATION.search(text))
+
+
+def has_role(text: str) -> bool:
+    return bool(ROLE.search(text))
+
+
+def evidence_of(lines: list[Line]) -> Evidence | None:
+    if not lines:
+        return None
+    return Evidence(lines[0].page, lines[0].start, lines[-1].end)
+
+
+def columns(text: str) -> list[str]:
+    """Cells of a line laid out in columns (tabs or wide gaps)."""
+    return [c.strip() for c in re.split(r"\t+|\s{3,}", text) if c.strip()]
+
+
+def clean_value(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ,;:|·•–—-\t")
+
+
+US_STATES = set(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
+COUNTRIES = frozenset(
+    (
+        "usa",
+        "us",
+        "u.s.",
+        "u.s.a.",
+        "united states",
+        "america",
+        "uk",
+        "u.k.",
+        "united kingdom",
+        "england",
+        "scotland",
+        "wales",
+        "china",
+        "p.r. china",
+        "prc",
+        "india",
+        "japan",
+        "korea",
+        "south korea",
+        "germany",
+        "france",
+        "spain",
+        "italy",
+        "canada",
+        "australia",
+        "netherlands",
+        "switzerland",
+        "sweden",
+        "norway",
+        "denmark",
+        "finland",
+        "belgium",
+        "austria",
+        "ireland",
+        "singapore",
+        "hong kong",
+        "taiwan",
+        "israel",
+        "brazil",
+        "mexico",
+        "russia",
+        "portugal",
+        "poland",
+        "greece",
+        "turkey",
+        "iran",
+        "pakistan",
+        "bangladesh",
+        "vietnam",
+        "thailand",
+        "malaysia",
+        "indonesia",
+        "egypt",
+        "nigeria",
+        "kenya",
+        "chile",
+        "argentina",
+        "colombia",
+        "new zealand",
+        "saudi arabia",
+        "uae",
+    )
+)
+
+
+def is_location(part: str) -> bool:
+    """'CA', 'India', 'Remote', 'Atlanta, GA': a place, not part of a name."""
+    part = part.strip(" .()")
+    if not part:
+        return True
+    if len(part) == 2 and part.upper() in US_STATES:
+        return True
+    low = part.casefold()
+    if low in ("remote", "online", "hybrid") or low in COUNTRIES:
+        return True
+    words = low.split()
+    return len(words) <= 3 and words[-1].upper() in US_STATES and part.split()[-1].isupper()
+
+
+def trim_place(name: str, keep_one: bool = True) -> str:
+    """Drop trailing ', City, ST' / ', Country' parts; keep one short qualifier if asked."""
+    parts = [p.strip() for p in name.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if is_location(part) or part in kept:
+            break
+        if keep_one and len(kept) == 1 and len(part.split()) <= 3:
+            kept.append(part)
+            continue
+        break
+    return ", ".join(p for p in kept if p)

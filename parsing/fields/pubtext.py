@@ -1,0 +1,219 @@
+"""Text-level pieces of a publication entry: authors, title, venue, year and status."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.fields.venues import VENUE_AT
+
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_AUTHOR_YEAR = re.compile(
+    rf"^(?P<authors>.{{3,400}}?)\s*[(\[]\s*(?P<year>{_YEAR})[a-z]?\s*[)\]]\s*[.,:]?\s*(?P<rest>.+)$"
+)
+_AUTHOR_YEAR_BARE = re.compile(
+    rf"^(?P<authors>.{{3,400}}?)[.,]\s*(?P<year>{_YEAR})[a-z]?\.\s+(?P<rest>.+)$"
+)
+_QUOTED = re.compile(r"[“\"«](?P<title>[^”\"»]{8,400}?)[,.]?[”\"»]")
+_SENTENCE_END = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z0-9(\[“\"]|arXiv|in\s)|(?<=[?!])\s+")
+_STATUS = (
+    (
+        "under review",
+        r"under review|under submission|in review|submitted|revise and resubmit|"
+        r"r&r|major revision|minor revision",
+    ),
+    ("in preparation", r"in preparation|in prep\.|working paper|manuscript in|draft"),
+    ("preprint", r"\barxiv\b|preprint|biorxiv|medrxiv|ssrn"),
+    ("accepted", r"accepted|to appear|forthcoming|in press"),
+)
+_LINK_WORDS = (
+    r"post|blog|code|pdf|paper|link|slides|video|website|project page|project|arxiv|"
+    r"poster|demo|github|html"
+)
+_TRAILING_TAGS = re.compile(
+    rf"(?i)\s*[(\[]\s*(?:{_LINK_WORDS})(?:\s*[,|/]\s*(?:{_LINK_WORDS}))*\s*[)\]]"
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|(?:[A-Z]\.?-?){1,3}|[a-z]{1,3}|et|al\.?)$"
+)
+_POSITION = re.compile(
+    r"(?i),?\s*\(?(?:co-?)?(?:first|second|third|last|sole|corresponding|equal)[- ]"
+    r"(?:author|contribution)\)?.*$"
+)
+# Where the venue text ends: a sentence boundary, or prose (a capitalised word followed
+# by a run of lower-case words) that an abstract or a description starts with.
+_VENUE_END = re.compile(
+    r"(?<=[^\s.A-Z][a-z)\d])\.\s+(?=[A-Z\[(])|\s+(?=[A-Z][a-z]+(?:\s+[a-z][\w-]*){5})"
+)
+_PUBLISHER = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?:\s*([A-Z].+)$")
+_VENUE_LEAD = re.compile(
+    r"(?i)^(?:accepted|published|presented)\s+(?:by|at|to|in)\s+|"
+    r"^(?:to appear|appearing)\s+(?:in|at)\s+|^in:?\s+(?=[A-Z])"
+)
+
+
+def find_status(text: str) -> str | None:
+    low = text.casefold()
+    for status, pattern in _STATUS:
+        if re.search(pattern, low):
+            return status
+    return None
+
+
+def find_year(text: str) -> int | None:
+    text = re.sub(r"https?://\S+|arXiv:\s*\S+|doi:\s*\S+", " ", text)
+    paren = re.search(rf"[(\[]\s*({_YEAR})[a-z]?\s*[)\]]", text)
+    if paren:
+        return int(paren.group(1))
+    years = re.findall(rf"(?<!\d)({_YEAR})(?!\d)", text)
+    return int(years[-1]) if years else None
+
+
+def _name_ok(part: str) -> bool:
+    part = re.sub(r"[*†‡∗\d¹²³⁴⁵⁶⁷⁸⁹#]+$", "", part.strip()).strip()
+    if not part or re.search(r"\d", part):
+        return False
+    if part.casefold() in ("et al", "et al.", "others"):
+        return True
+    tokens = part.replace(",", " ").split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    lowercase = [
+        t
+        for t in tokens
+        if t[0].islower()
+        and t not in ("de", "van", "von", "der", "da", "di", "le", "la", "du", "bin")
+    ]
+    return not lowercase and all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+def looks_like_authors(text: str) -> bool:
+    text = text.strip().rstrip(".")
+    if not text or len(text) > 600 or re.search(r"[:?!]|\b(?:19|20)\d\d\b", text):
+        return False
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;", text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    return sum(_name_ok(p) for p in parts) >= max(2, int(len(parts) * 0.8))
+
+
+def split_authors(text: str) -> list[str]:
+    text = re.sub(r"\s+", " ", text).strip(" .,;")
+    if not text:
+        return []
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;", text) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        initials = re.fullmatch(r"(?:[A-Z]\.?\s?-?){1,3}", part)
+        if initials and merged and "," not in merged[-1] and " " not in merged[-1]:
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return [re.sub(r"[*†‡∗]+$", "", m).strip() for m in merged if m]
+
+
+def venue_start(text: str) -> int:
+    """Where a venue begins in a line that starts with a title, or -1."""
+    match = VENUE_AT.search(text)
+    return match.start() if match else -1
+
+
+def split_structured(text: str, lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(title, authors, venue-text) by the first layout the entry fits."""
+    for pattern in (_AUTHOR_YEAR, _AUTHOR_YEAR_BARE):
+        match = pattern.match(text)
+        if match and _authors_part(match.group("authors")):
+            title, venue = _title_then_rest(match.group("rest"))
+            return title, match.group("authors"), venue
+    quoted = _QUOTED.search(text)
+    if quoted and quoted.start() > 0 and looks_like_authors(text[: quoted.start()].strip(" ,.")):
+        return quoted.group("title"), text[: quoted.start()], text[quoted.end() :]
+    if len(lines) >= 2:
+        return _by_lines(lines)
+    return _single_line(text)
+
+
+def _authors_part(text: str) -> bool:
+    return looks_like_authors(text) or bool(
+        re.match(r"^[A-ZÀ-Þ][\w'’-]+,\s*(?:[A-Z]\.?\s?){1,3}\.?$", text.strip())
+    )
+
+
+def _title_then_rest(rest: str) -> tuple[str, str]:
+    pieces = _SENTENCE_END.split(rest, maxsplit=1)
+    title = pieces[0]
+    venue = pieces[1] if len(pieces) > 1 else ""
+    return title, venue
+
+
+def _by_lines(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    title_parts = [lines[0]]
+    authors = None
+    venue_parts: list[str] = []
+    for line in lines[1:]:
+        if authors is None and looks_like_authors(line):
+            authors = line
+        elif not venue_parts and authors is None and _continues_title(title_parts[-1], line):
+            title_parts.append(line)
+        else:
+            venue_parts.append(line)
+    title = " ".join(title_parts)
+    cut = venue_start(title)
+    if cut > 0:
+        venue_parts.insert(0, title[cut:])
+        title = title[:cut]
+    return title, authors, " ".join(venue_parts)
+
+
+def _continues_title(previous: str, line: str) -> bool:
+    if previous.rstrip().endswith((".", "?", "!")) or venue_start(line) == 0:
+        return False
+    return bool(line[:1].islower() or previous.rstrip().endswith(("-", ":", ",")))
+
+
+def _single_line(text: str) -> tuple[str | None, str | None, str | None]:
+    cut = venue_start(text)
+    if cut > 0:
+        return text[:cut], None, text[cut:]
+    pieces = _SENTENCE_END.split(text)
+    if len(pieces) >= 3 and looks_like_authors(pieces[0]):
+        return pieces[1], pieces[0], " ".join(pieces[2:])
+    if len(pieces) >= 2:
+        return pieces[0], None, " ".join(pieces[1:])
+    return text, None, None
+
+
+def clean_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip()
+    title = _TRAILING_TAGS.sub("", title)
+    title = re.sub(r"\s*\[\s*\]|\s*\(\s*\)", "", title)
+    title = re.sub(r"(?i)\s*[-–—]\s*\[?\d+\]?$", "", title)
+    title = title.strip(" .,;:“”\"'")
+    return title
+
+
+def clean_venue(venue: str, title: str = "") -> str | None:
+    text = re.sub(r"\s+", " ", venue).strip()
+    text = re.sub(r"https?://\S+|\bdoi:\s*\S+|\bURL\b.*$", " ", text, flags=re.I)
+    text = re.sub(r"(?i)\[\s*citations?:[^\]]*\]|\(\s*citations?:[^)]*\)", " ", text)
+    text = _TRAILING_TAGS.sub(" ", text)
+    text = re.sub(r"(?i)\b\d+(?:st|nd|rd|th)\s+ed(?:ition)?\.?", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .,;")
+    text = _POSITION.sub("", text)
+    text = _VENUE_END.split(text)[0]
+    publisher = _PUBLISHER.match(text)
+    if publisher:
+        text = publisher.group(1)
+    text = _VENUE_LEAD.sub("", text)
+    text = re.sub(r"(?i)\s*(?:,\s*)?(?:vol\.?|volume)\s*\d+.*$", "", text)
+    text = re.sub(
+        r"(?i)\s*(?:,\s*)?(?:pp?\.?\s*)?\d+\s*\(\s*\d+\s*\)\s*(?:[,:]\s*(?:pp?\.?\s*)?[\d\-–]+)?.*$",
+        "",
+        text,
+    )
+    text = re.sub(r"(?i),\s*(?:pp?\.?\s*)?\d+(?:\s*[-–]\s*\d+)?(?:,\s*p\.?\s*\d+)?\s*$", "", text)
+    text = re.sub(r"(?i),\s*\d+,\s*p\.\s*\d+.*$", "", text)
+    text = re.sub(r"(?i)\.\s*(?:under review|submitted|in preparation)\.?$", "", text)
+    text = text.strip(" .,;:()")
+    if title and text.casefold() == title.casefold():
+        return None
+    return text or None

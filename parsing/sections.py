@@ -1,0 +1,178 @@
+"""Section headings in their many spellings and languages, and lines grouped under them.
+
+A line is a heading when its words name a known section ("Honors & Awards", "教育经历",
+"Expérience professionnelle") and it is short, or when the source marks it as a heading
+(a Markdown `#`, a DOCX heading style, a PDF margin label) or sets it noticeably larger
+than the body text. Unknown headings still close the section before them, so a
+"Hobbies" list never ends up among the skills.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+
+from parsing.models import Line
+from parsing.section_words import VOCABULARY
+
+_MAX_HEADING_WORDS = 6
+_MODIFIERS = (
+    "selected",
+    "recent",
+    "relevant",
+    "refereed",
+    "peer reviewed",
+    "peer-reviewed",
+    "other",
+    "additional",
+    "key",
+    "main",
+    "major",
+    "academic",
+    "professional",
+    "research",
+    "full",
+    "list of",
+    "technical",
+    "current",
+    "previous",
+    "related",
+    "select",
+)
+_KEYWORD_TYPES = {
+    "education": "education",
+    "experience": "experience",
+    "employment": "experience",
+    "publications": "publications",
+    "papers": "publications",
+    "honors": "awards",
+    "honours": "awards",
+    "awards": "awards",
+    "fellowships": "awards",
+    "skills": "skills",
+    "interests": "interests",
+    "projects": "projects",
+    "references": "references",
+    "talks": "talks",
+    "presentations": "talks",
+    "internships": "experience",
+    "positions": "experience",
+    "appointments": "experience",
+    "preprints": "publications",
+    "scholarships": "awards",
+    "grants": "grants",
+    "teaching": "teaching",
+    "service": "service",
+}
+_LOOKUP: dict[str, str] = {p: t for t, phrases in VOCABULARY.items() for p in phrases}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def normalize_heading(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"^\s*(?:[•·\-–—*#>]+|\(?[0-9ivx]{1,4}[.)]|[a-h][.)])\s*", "", text)
+    text = text.replace("&", " and ").replace("/", " and ").replace("+", " and ")
+    text = re.sub(r"[^\w\s'-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" -'")
+
+
+def heading_type(text: str) -> str | None:
+    """The section a heading names, or None when the words name no known section."""
+    norm = normalize_heading(text)
+    if not norm or len(norm) > 60 or len(norm.split()) > _MAX_HEADING_WORDS:
+        return None
+    if norm in _LOOKUP:
+        return _LOOKUP[norm]
+    core = _strip_modifiers(norm)
+    if core in _LOOKUP:
+        return _LOOKUP[core]
+    if _CJK.search(norm):
+        return _cjk_type(norm)
+    words = norm.split()
+    if len(words) <= 4 and words[-1] in _KEYWORD_TYPES and not re.search(r"\d", norm):
+        return _KEYWORD_TYPES[words[-1]]
+    return None
+
+
+def _strip_modifiers(norm: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for modifier in _MODIFIERS:
+            if norm.startswith(modifier + " "):
+                norm = norm[len(modifier) + 1 :]
+                changed = True
+    return norm
+
+
+def _cjk_type(norm: str) -> str | None:
+    compact = norm.replace(" ", "")
+    for phrase, kind in _LOOKUP.items():
+        if _CJK.search(phrase) and len(compact) <= len(phrase) + 4 and phrase in compact:
+            return kind
+    return None
+
+
+@dataclass
+class Section:
+    kind: str  # a VOCABULARY key, "header" (before the first heading) or "unknown"
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+
+def body_font_size(lines: list[Line] | tuple[Line, ...]) -> float | None:
+    sizes = [round(line.size, 1) for line in lines if line.size]
+    return statistics.mode(sizes) if sizes else None
+
+
+def _looks_like_heading_format(line: Line, body: float | None) -> bool:
+    """A short line set apart by the source: a heading style, a bigger font, or caps."""
+    text = line.text.strip()
+    words = text.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or len(text) > 50:
+        return False
+    if re.search(r"\d{3,}|@|https?:|www\.|[.,;]$", text):
+        return False
+    if line.heading:
+        return True
+    bigger = bool(body and line.size and line.size >= body * 1.18)
+    caps = text.isupper() and len(re.sub(r"[^A-Za-z]", "", text)) >= 4
+    return bigger and (line.bold or caps or line.size >= body * 1.35)
+
+
+def classify_line(line: Line, body: float | None) -> str | None:
+    """Section kind if `line` is a heading, "unknown" for an unnamed heading, else None."""
+    text = line.text.strip().rstrip(":：").strip()
+    kind = heading_type(text)
+    if kind:
+        return kind if _heading_shape(line, text) else None
+    if _looks_like_heading_format(line, body):
+        return "unknown"
+    return None
+
+
+def _heading_shape(line: Line, text: str) -> bool:
+    """Known words, but is it set as a heading and not a sentence that starts with them?"""
+    if line.heading or line.bold or text.isupper() or line.text.rstrip().endswith((":", "：")):
+        return True
+    return len(text.split()) <= 4 and not re.search(r"[,;]", text)
+
+
+def split_sections(
+    lines: list[Line] | tuple[Line, ...], name_line: Line | None = None
+) -> list[Section]:
+    body = body_font_size(lines)
+    sections = [Section("header", None)]
+    for line in lines:
+        kind = None if line is name_line else classify_line(line, body)
+        if kind is None:
+            sections[-1].lines.append(line)
+            continue
+        sections.append(Section(kind, line))
+    return sections
