@@ -1,0 +1,125 @@
+"""The one thread that saves the library file, so that no edit waits for the disk.
+
+The owning thread changes the tables in memory (under `data_lock`); this thread takes a
+snapshot under the same lock (orjson, ~30 ms at 5,000 candidates), then writes it with the
+lock released (temp file + fsync + rename, the slow part). Changes that arrive while a save
+runs are coalesced into the next one. A failed save keeps everything in memory and is tried
+again (at once on `flush()`, otherwise every `retry_s`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from storage.atomic_storage import AtomicJSONStorage
+from storage.errors import LibraryWriteError
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    saved: bool  # everything changed so far is on disk
+    error: str | None  # why the last save failed, when it did
+    last_saved: float | None  # time.time() of the last successful save
+
+
+class Writer:
+    def __init__(
+        self,
+        storage: AtomicJSONStorage,
+        data_lock: threading.RLock,
+        delay_s: float = 0.2,
+        retry_s: float = 2.0,
+        before_save: Callable[[], Callable[[], None] | None] | None = None,
+    ):
+        self._storage = storage
+        self._data_lock = data_lock
+        self._delay_s = delay_s
+        self._retry_s = retry_s
+        self._before_save = before_save  # returns the backup hook when a backup is due
+        self._cond = threading.Condition()
+        self._durable = storage.generation
+        self._attempts = 0  # finished save attempts
+        self._wanted = 0  # attempts a flush() is waiting for
+        self._error: LibraryWriteError | None = None
+        self._last_try = 0.0
+        self._last_saved: float | None = None
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="library-writer", daemon=True)
+        self._thread.start()
+
+    # ------------------------------------------------------------------ owner side
+
+    def poke(self) -> None:
+        """Something changed: save it soon."""
+        with self._cond:
+            self._cond.notify_all()
+
+    def flush(self, timeout: float | None = None) -> None:
+        """Return once every change made before the call is on disk; else raise why not."""
+        with self._cond:
+            self._wanted = self._attempts + 1
+            self._cond.notify_all()
+            done = self._cond.wait_for(lambda: self._attempts >= self._wanted, timeout)
+            if not done:
+                raise LibraryWriteError("saving the library is taking too long")
+            if self._durable < self._generation() and self._error is not None:
+                raise self._error
+
+    def status(self) -> SaveStatus:
+        with self._cond:
+            saved = self._durable >= self._generation()
+            message = str(self._error) if self._error and not saved else None
+            return SaveStatus(saved, message, self._last_saved)
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        self._thread.join()
+
+    # ------------------------------------------------------------------ writer side
+
+    def _generation(self) -> int:
+        return self._storage.generation
+
+    def _due(self) -> bool:
+        if self._stopping or self._wanted > self._attempts:
+            return True
+        if self._durable >= self._generation():
+            return False
+        wait = self._retry_s if self._error else self._delay_s
+        return time.monotonic() - self._last_try >= wait
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._due():
+                    self._cond.wait(timeout=self._delay_s / 2)
+                if self._stopping and self._wanted <= self._attempts:
+                    return
+            self._save_once()
+
+    def _save_once(self) -> None:
+        with self._data_lock:
+            generation = self._generation()
+            payload = self._storage.serialise() if generation > self._durable else None
+        error = None
+        if payload is not None:
+            try:
+                self._storage.before_replace = self._before_save() if self._before_save else None
+                self._storage.save(payload)
+            except LibraryWriteError as exc:
+                error = exc
+            finally:
+                self._storage.before_replace = None
+        with self._cond:
+            self._last_try = time.monotonic()
+            if payload is not None and error is None:
+                self._durable = generation
+                self._last_saved = time.time()
+            self._error = error if payload is not None else self._error
+            self._attempts += 1
+            self._cond.notify_all()
