@@ -33,10 +33,10 @@ def _award(line: Line) -> Award:
     elected = _ELECTED.search(text)
     if elected:
         title = text[: elected.start()] + text[elected.end() :]
-        return _make(clean_value(title).rstrip("."), int(elected.group(1)), line)
+        return _make(clean_value(title).rstrip(". "), int(elected.group(1)), line)
     ranges = find_date_ranges(text)
     if not ranges:
-        return _make(clean_value(text).rstrip("."), None, line, 0.7)
+        return _make(clean_value(text).rstrip(". "), None, line, 0.7)
     first, last = ranges[0], ranges[-1]
     if first.span_start <= 2:  # "2025 Highly-cited researcher award"
         title = text[first.span_end :]
@@ -45,7 +45,7 @@ def _award(line: Line) -> Award:
         title = text[: last.span_start]
         chosen = last
     year = year_of(chosen.start) or year_of(chosen.end)
-    return _make(clean_value(title).rstrip("."), year, line)
+    return _make(clean_value(title).rstrip(". "), year, line)
 
 
 def _make(title: str, year: int | None, line: Line, confidence: float = 0.85) -> Award:

@@ -168,14 +168,20 @@ def is_location(part: str) -> bool:
 
 
 def trim_place(name: str, keep_one: bool = True) -> str:
-    """Drop trailing ', City, ST' / ', Country' parts; keep one short qualifier if asked."""
-    parts = [p.strip() for p in name.split(",")]
+    """Drop trailing ', City, ST' / ', Country' parts; keep one short qualifier if asked.
+
+    The part right before a state or country is the city, so it goes too:
+    "University of X, Storrs, CT" -> "University of X".
+    """
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    if not parts:
+        return ""
+    place_at = next((i for i, p in enumerate(parts) if i > 0 and is_location(p)), len(parts))
+    if 2 <= place_at < len(parts):
+        place_at -= 1
     kept = [parts[0]]
-    for part in parts[1:]:
-        if is_location(part) or part in kept:
+    for part in parts[1:place_at]:
+        if part in kept or not keep_one or len(kept) > 1 or len(part.split()) > 3:
             break
-        if keep_one and len(kept) == 1 and len(part.split()) <= 3:
-            kept.append(part)
-            continue
-        break
-    return ", ".join(p for p in kept if p)
+        kept.append(part)
+    return ", ".join(kept)

@@ -21,6 +21,7 @@ from parsing.fields.entries import (
     has_organization,
     has_role,
     is_bullet,
+    is_location,
     is_prose,
     strip_bullet,
     trim_place,
@@ -100,7 +101,7 @@ def _starts_new(current: _Draft, org: str | None, title: str | None, dated: bool
 
 def _split_header(text: str) -> tuple[str | None, str | None]:
     """(organization, title) from a header line's text without its dates."""
-    text = clean_value(re.sub(r"^[^\w(]+", "", text))
+    text = re.sub(r"^[^\w(]+", "", text).strip()
     if not text or len(text.split()) > 14:
         return None, None
     cells = columns(text) or [text]
@@ -152,9 +153,8 @@ def _org_text(text: str) -> str | None:
 
 
 def _is_place_only(part: str) -> bool:
-    from parsing.fields.entries import is_location
-
-    return all(is_location(p) for p in part.split(","))
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    return bool(pieces) and (is_location(pieces[-1]) and len(pieces) <= 2)
 
 
 def _course_line(text: str) -> bool:

@@ -90,6 +90,8 @@ def _split_title_blocks(lines: list[Line]) -> list[list[Line]]:
         if is_bullet:
             if entries:
                 entries[-1].append(line)
+            else:
+                entries.append([line])
             closed = True
             continue
         if entries and (_STATUS_LINE.match(line.text) or _is_venue_line(line.text)):

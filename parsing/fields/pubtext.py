@@ -86,18 +86,19 @@ def _name_ok(part: str) -> bool:
     return not lowercase and all(_NAME_TOKEN.match(t) for t in tokens)
 
 
-def looks_like_authors(text: str) -> bool:
+def looks_like_authors(text: str, single_ok: bool = False) -> bool:
     text = text.strip().rstrip(".")
     if not text or len(text) > 600 or re.search(r"[:?!]|\b(?:19|20)\d\d\b", text):
         return False
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;", text) if p.strip()]
     if len(parts) < 2:
-        return False
+        return single_ok and 2 <= len(text.split()) <= 4 and _name_ok(text)
     return sum(_name_ok(p) for p in parts) >= max(2, int(len(parts) * 0.8))
 
 
 def split_authors(text: str) -> list[str]:
-    text = re.sub(r"\s+", " ", text).strip(" .,;")
+    text = re.sub(r"\s+", " ", text).strip(" ,;")
+    text = re.sub(r"(?<=[a-z])\.$", "", text)
     if not text:
         return []
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;", text) if p.strip()]
@@ -150,7 +151,7 @@ def _by_lines(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     authors = None
     venue_parts: list[str] = []
     for line in lines[1:]:
-        if authors is None and looks_like_authors(line):
+        if authors is None and looks_like_authors(line, single_ok=True):
             authors = line
         elif not venue_parts and authors is None and _continues_title(title_parts[-1], line):
             title_parts.append(line)

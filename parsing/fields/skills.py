@@ -16,7 +16,10 @@ _LEADING_CATEGORY = re.compile(
     rf"^((?:[A-Z][\w/&-]*\s+){{0,3}}{_CATEGORY_WORDS})\s+(?=[A-Z])", re.I
 )
 _SPLIT = re.compile(r"\s*(?:[,;，；、|•·]|\s/\s|\band\b)\s*")
-_SPOKEN = re.compile(r"(?i)\b(?:native|fluent|proficient|conversational|basic|intermediate)\b")
+_LEVEL = re.compile(
+    r"(?i)\s*[(\[]?\s*(?:native|mother tongue|fluent|proficient|conversational|basic|"
+    r"intermediate|advanced|working proficiency|[ABC][12])\s*[)\]]?\s*$"
+)
 
 
 def parse_skills(lines: list[Line]) -> list[Value]:
@@ -47,7 +50,8 @@ def _items(text: str) -> list[tuple[str, int]]:
     out = []
     cursor = 0
     for piece in _SPLIT.split(body):
-        item = piece.strip(" .()")
+        item = _LEVEL.sub("", piece).strip(" .")
+        item = _balanced(item)
         position = body.find(piece, cursor)
         cursor = max(cursor, position)
         if _is_item(item):
@@ -60,4 +64,13 @@ def _is_item(item: str) -> bool:
         return False
     if re.fullmatch(r"[\W\d]+", item):
         return False
-    return not _SPOKEN.search(item)
+    return True
+
+
+def _balanced(item: str) -> str:
+    """Drop a stray bracket left by the split, keep 'SGE(Sun Grid Engine)' whole."""
+    if item.count("(") > item.count(")"):
+        item = item.replace("(", " ", 1) if item.startswith("(") else item + ")"
+    if item.count(")") > item.count("("):
+        item = item.rstrip(")") if item.endswith(")") else item.replace(")", "", 1)
+    return item.strip()
