@@ -1,0 +1,281 @@
+"""PDF -> `ExtractedText`: reading-ordered lines with font facts, page starts and links.
+
+    extract_pdf(path) -> ExtractedText      raises a ParseError subclass, never anything else
+
+How: pypdf opens the file, decrypts it (empty password) and supplies fonts
+(`pdf_fonts`); our own bounded content-stream reader (`pdf_content`) and interpreter
+(`pdf_text`) turn each page into positioned runs; `pdf_layout` groups them into lines
+and columns in reading order; `textnorm` cleans each line; `pdf_repeats` drops page
+numbers and running headers/footers; end-of-line hyphenation is undone within a block;
+`pdf_links` reads the link annotations and the text they cover.
+
+What comes out:
+- `text`: the lines joined by "\\n"; a blank line between blocks (a column, a run of
+  full-width lines) and between pages.
+- `lines`: one `Line` per visual line (a margin label and its body line are two lines).
+  `start`/`end` index `text`; `page` is 0-based; `size` is the line's dominant font size
+  in points and `bold` whether most of its characters are bold; `x`/`y` are the left end
+  and baseline of the line in points from the top-left corner of the page (y grows
+  downwards); `heading` is set only for section labels found in a left margin column.
+- `page_starts`: offset in `text` where each page's text starts (a page without text
+  starts where the next one does).
+- `links`: URI link annotations (`mailto:` and `tel:` included as written) with the page
+  and the text under them.
+- `warnings`: pages without text when others have some; pages skipped as unreadable.
+Bullets: a bullet glyph at the start of a line becomes "• "; icons are dropped (see
+`textnorm`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from pathlib import Path
+
+from pypdf import PageObject, PdfReader
+from pypdf._configuration import apply_configuration
+from pypdf.errors import (
+    DependencyError,
+    EmptyFileError,
+    FileNotDecryptedError,
+    LimitReachedError,
+    PdfReadError,
+    PyPdfError,
+)
+from pypdf.generic import DictionaryObject
+
+from parsing.models import (
+    CorruptError,
+    EmptyDocumentError,
+    EncryptedError,
+    ExtractedText,
+    Line,
+    LinkTarget,
+    NoTextLayerError,
+    ParseError,
+    TooLargeError,
+)
+from parsing.pdf_content import TooManyOperations
+from parsing.pdf_fonts import FontCache
+from parsing.pdf_layout import LineDraft, layout_page
+from parsing.pdf_links import page_links
+from parsing.pdf_repeats import remove_furniture
+from parsing.pdf_text import Frame, PageInterpreter, upright
+from parsing.textnorm import clean_line, join_hyphenated
+
+NO_TEXT = "no text layer: a scanned image?"
+MAX_PAGES = 500
+# Tighter than pypdf's defaults (75 MB per stream): a CV's streams are kilobytes, so a
+# stream that inflates past this is a decompression bomb.
+_LIMITS = {
+    "zlib_maximum_output_length": 50_000_000,
+    "lzw_maximum_output_length": 50_000_000,
+    "run_length_maximum_output_length": 50_000_000,
+    "array_based_stream_maximum_output_length": 50_000_000,
+    "stream_decoding_work_maximum_length": 100_000_000,
+}
+_PAGE_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+Blocks = list[list[LineDraft]]
+
+
+def extract_pdf(path: Path) -> ExtractedText:
+    """Extract the text of the PDF at `path`; every failure is a `ParseError` subclass."""
+    try:
+        with apply_configuration(**_LIMITS):
+            return _extract(Path(path))
+    except ParseError:
+        raise
+    except LimitReachedError as exc:
+        raise TooLargeError(f"too large to read safely: {_one_line(exc)}") from exc
+    except FileNotDecryptedError as exc:
+        raise EncryptedError("encrypted: needs a password") from exc
+    except DependencyError as exc:
+        raise EncryptedError(f"encrypted: cannot decrypt ({_one_line(exc)})") from exc
+    except EmptyFileError as exc:
+        raise EmptyDocumentError("empty file") from exc
+    except PyPdfError as exc:
+        raise CorruptError(f"corrupt PDF: {_one_line(exc)}") from exc
+    except RecursionError as exc:
+        raise CorruptError("corrupt PDF: objects nested too deeply") from exc
+    except MemoryError as exc:
+        raise TooLargeError("too large: ran out of memory reading it") from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}") from exc
+    except Exception as exc:  # the last net: a reason instead of a crash
+        raise CorruptError(f"corrupt PDF: {type(exc).__name__}: {_one_line(exc)}") from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _open(path: Path) -> PdfReader:
+    reader = PdfReader(path)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise EncryptedError("encrypted: needs a password")
+    return reader
+
+
+def _extract(path: Path) -> ExtractedText:
+    reader = _open(path)
+    count = len(reader.pages)
+    if count == 0:
+        raise EmptyDocumentError("empty PDF: it has no pages")
+    if count > MAX_PAGES:
+        raise TooLargeError(f"too many pages: {count} (limit {MAX_PAGES})")
+    fonts = FontCache()
+    pages: list[Blocks] = []
+    heights: list[float] = []
+    links: list[LinkTarget] = []
+    warnings: list[str] = []
+    for index, page in enumerate(reader.pages):
+        try:
+            blocks, height, page_link_list = _page(page, index, fonts)
+        except TooManyOperations as exc:
+            raise TooLargeError(
+                f"page {index + 1} has too many drawing operations ({exc.what})"
+            ) from exc
+        except _PAGE_ERRORS as exc:
+            if isinstance(exc, LimitReachedError | FileNotDecryptedError):
+                raise
+            warnings.append(f"page {index + 1}: unreadable, skipped ({_one_line(exc)})")
+            blocks, height, page_link_list = [], 0.0, []
+        pages.append(blocks)
+        heights.append(height)
+        links.extend(page_link_list)
+    remove_furniture(pages, heights)
+    _dehyphenate(pages)
+    return _assemble(pages, links, warnings, count)
+
+
+def _page(page: PageObject, index: int, fonts: FontCache) -> tuple[Blocks, float, list[LinkTarget]]:
+    content = _content_bytes(page)
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    if not isinstance(resources, DictionaryObject):
+        resources = None
+    runs = PageInterpreter(fonts).run_page(content, resources) if content else []
+    crop = page.cropbox
+    box = (float(crop[0]), float(crop[1]), float(crop[2]), float(crop[3]))
+    runs, frame = upright(runs, box)
+    blocks = [_finish_block(block, frame) for block in layout_page(runs)]
+    blocks = [block for block in blocks if block]
+    return blocks, frame.top - _bottom(box, frame), page_links(page, runs, frame, index)
+
+
+def _bottom(box: tuple[float, float, float, float], frame: Frame) -> float:
+    corners = [frame.point(x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+    return min(y for _, y in corners)
+
+
+def _content_bytes(page: PageObject) -> bytes:
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if contents is None:
+        return b""
+    if isinstance(contents, list):
+        parts = [item.get_object() for item in contents]
+        return b"\n".join(part.get_data() for part in parts if hasattr(part, "get_data"))
+    return contents.get_data() if hasattr(contents, "get_data") else b""
+
+
+def _finish_block(block: list[LineDraft], frame: Frame) -> list[LineDraft]:
+    """Clean each line's text and turn its position into points from the top-left."""
+    out: list[LineDraft] = []
+    for line in block:
+        text = clean_line(line.text)
+        if not text:
+            continue
+        line.text = text
+        line.x = round(line.x - frame.left, 1)
+        line.y = round(frame.top - line.y, 1)
+        out.append(line)
+    return out
+
+
+def _dehyphenate(pages: list[Blocks]) -> None:
+    vocabulary = {
+        word.lower()
+        for blocks in pages
+        for block in blocks
+        for line in block
+        for word in _WORDS.findall(line.text)
+    }
+    for blocks in pages:
+        for block in blocks:
+            for upper, lower in pairwise(block):
+                joined = join_hyphenated(upper.text, lower.text, vocabulary)
+                if joined is not None:
+                    upper.text, lower.text = joined
+            block[:] = [line for line in block if line.text]
+
+
+def _assemble(
+    pages: list[Blocks], links: list[LinkTarget], warnings: list[str], count: int
+) -> ExtractedText:
+    chunks: list[str] = []
+    lines: list[Line] = []
+    page_starts: list[int] = []
+    offset = 0
+    empty_pages: list[int] = []
+    for index, blocks in enumerate(pages):
+        if not blocks:
+            empty_pages.append(index)
+        for block_number, block in enumerate(blocks):
+            if chunks:
+                chunks.append("\n\n")
+                offset += 2
+            if block_number == 0:
+                page_starts.append(offset)
+            for line_number, draft in enumerate(block):
+                if line_number:
+                    chunks.append("\n")
+                    offset += 1
+                end = offset + len(draft.text)
+                lines.append(_line(draft, index, offset, end))
+                chunks.append(draft.text)
+                offset = end
+        while len(page_starts) <= index:
+            page_starts.append(-1)
+    text = "".join(chunks)
+    if not any(ch.isalnum() for ch in text):
+        raise NoTextLayerError(f"{NO_TEXT} ({count} page{'s' if count != 1 else ''}, no text)")
+    warnings = warnings + [f"page {index + 1}: no text" for index in empty_pages]
+    return ExtractedText(
+        text=text,
+        lines=tuple(lines),
+        page_starts=_fill_starts(page_starts, len(text)),
+        links=tuple(links),
+        warnings=tuple(warnings),
+        pages=count,
+        source_format="pdf",
+    )
+
+
+def _line(draft: LineDraft, page: int, start: int, end: int) -> Line:
+    return Line(
+        text=draft.text,
+        page=page,
+        start=start,
+        end=end,
+        size=round(draft.size, 1),
+        bold=draft.bold,
+        x=draft.x,
+        y=draft.y,
+        heading=draft.heading,
+    )
+
+
+def _fill_starts(starts: list[int], length: int) -> tuple[int, ...]:
+    """A page without text starts where the next page with text does (or at the end)."""
+    filled = list(starts)
+    following = length
+    for index in range(len(filled) - 1, -1, -1):
+        if filled[index] < 0:
+            filled[index] = following
+        else:
+            following = filled[index]
+    return tuple(filled)
