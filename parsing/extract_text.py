@@ -106,7 +106,7 @@ def _split_run_in(raw: str) -> list[tuple[str, bool]]:
     match = _RUN_IN.match(raw)
     if not match or len(match.group(2).split()) > 10:
         return [(raw, False)]
-    return [(match.group(2), True), (match.group(3), False)]
+    return [(match.group(2).rstrip(" .:："), True), (match.group(3), False)]
 
 
 def _clean_line(raw: str, links: list[LinkTarget]) -> tuple[str, bool]:
