@@ -80,3 +80,34 @@ def remove_document_files(paths: LibraryPaths, sha256: str, stored: str | None) 
     if stored:
         with contextlib.suppress(FileNotFoundError):
             (paths.root / stored).unlink()
+
+
+class TextQueue:
+    """Texts of documents imported but not yet saved: the writer thread writes them just
+    before the library file that refers to them, so an import never waits for their fsyncs.
+    Every method but `write` is called with the library's data lock held."""
+
+    def __init__(self, paths: LibraryPaths):
+        self.paths = paths
+        self._pending: dict[str, str] = {}
+
+    def add(self, sha256: str, text: str) -> None:
+        self._pending[sha256] = text
+
+    def get(self, sha256: str) -> str | None:
+        return self._pending.get(sha256)
+
+    def discard(self, sha256: str) -> None:
+        self._pending.pop(sha256, None)
+
+    def snapshot(self) -> dict[str, str]:
+        return dict(self._pending)
+
+    def write(self, texts: dict[str, str]) -> None:
+        for sha256, text in texts.items():
+            store_text(self.paths, sha256, text)
+
+    def written(self, texts: dict[str, str]) -> None:
+        for sha256, text in texts.items():
+            if self._pending.get(sha256) is text:
+                del self._pending[sha256]

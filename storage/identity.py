@@ -8,6 +8,7 @@ are compatible and the surname is the same.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -54,11 +55,15 @@ class NameKey:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _is_latin(token: str) -> bool:
+    if token.isascii():
+        return any(c.isalpha() for c in token)
     letters = [c for c in _fold(token) if c.isalpha()]
     return bool(letters) and all("a" <= c <= "z" for c in letters)
 
@@ -83,6 +88,7 @@ def _latin_tokens(raw_tokens: list[str], mixed_case: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back (candidate + its documents)
 def name_key(name: str | None) -> NameKey | None:
     if not name or not name.strip():
         return None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from parsing.models import ParseResult
 from storage.assemble import refresh_fields
-from storage.files import hash_file, hash_text, store_original, store_text
+from storage.files import TextQueue, hash_file, hash_text, store_original
 from storage.migrations import now_iso
 from storage.models import ImportedDocument, ImportItem, ImportSummary
 from storage.paths import LibraryPaths
@@ -27,7 +27,10 @@ def item_sha(item: ImportItem) -> str:
 
 
 def import_items(
-    batch: Batch, paths: LibraryPaths, items: Iterable[ImportItem | ParseResult]
+    batch: Batch,
+    paths: LibraryPaths,
+    items: Iterable[ImportItem | ParseResult],
+    texts: TextQueue,
 ) -> ImportSummary:
     summary = ImportSummary()
     seen: dict[str, int] = {}
@@ -40,7 +43,8 @@ def import_items(
             continue
         doc_id = batch.new_id("document")
         seen[sha] = doc_id
-        rec = document_record(item.result, sha, path, _store_files(paths, sha, path, item))
+        texts.add(sha, item.result.text)
+        rec = document_record(item.result, sha, path, _store_original(paths, sha, path))
         placed = place_document(batch, doc_id, rec)
         getattr(summary, _LISTS[placed.how]).append(placed)
     return summary
@@ -49,8 +53,8 @@ def import_items(
 _LISTS = {"new": "new_candidates", "attached": "attached", "unassigned": "unassigned"}
 
 
-def _store_files(paths: LibraryPaths, sha: str, path: str, item: ImportItem) -> str | None:
-    store_text(paths, sha, item.result.text)
+def _store_original(paths: LibraryPaths, sha: str, path: str) -> str | None:
+    # Already there when the import worker copied it (files.store_original): no copy here.
     source = Path(path)
     if not source.is_file():
         return None

@@ -26,7 +26,7 @@ from storage.assemble import conflicts, refresh_fields
 from storage.atomic_storage import AtomicJSONStorage
 from storage.backups import BackupPolicy, good_backups, restore, take_backup
 from storage.errors import LibraryError, UnknownIdError
-from storage.files import read_text, remove_document_files
+from storage.files import TextQueue, read_text, remove_document_files
 from storage.importer import import_items
 from storage.lock import LibraryLock
 from storage.migrations import now_iso
@@ -70,7 +70,10 @@ class Library:
         self._storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
         self._backups = BackupPolicy()
         self._opened_generation = self._storage.generation
-        self._writer = Writer(self._storage, self._lock, delay_s, before_save=self._backup_hook)
+        self._texts = TextQueue(paths)
+        self._writer = Writer(
+            self._storage, self._lock, delay_s, before_save=self._backup_hook, texts=self._texts
+        )
         self.upgraded_from: list[int] = []
 
     # ------------------------------------------------------------------ open / close
@@ -225,7 +228,10 @@ class Library:
             ]
 
     def document_text(self, document_id: int) -> str:
-        return read_text(self.paths, self.document(document_id).sha256)
+        sha = self.document(document_id).sha256
+        with self._lock:
+            pending = self._texts.get(sha)
+        return pending if pending is not None else read_text(self.paths, sha)
 
     def parse_result(self, document_id: int) -> ParseResult:
         """The stored parse, text included (for showing evidence in the original)."""
@@ -282,7 +288,8 @@ class Library:
     def add_parse_results(self, items: Iterable[ImportItem | ParseResult]) -> ImportSummary:
         """Store a batch of parsed documents (one save for the whole batch). Duplicates (same
         sha256) are reported, not stored; each document joins, starts or awaits a candidate."""
-        summary, _ = self._change("import", lambda b: import_items(b, self.paths, items))
+        work = lambda b: import_items(b, self.paths, items, self._texts)  # noqa: E731
+        summary, _ = self._change("import", work)
         return summary
 
     def replace_parse_result(self, document_id: int, result: ParseResult) -> UndoToken:
@@ -407,4 +414,6 @@ class Library:
     def _remove_files(self, files: list[tuple[str, str | None]]) -> None:
         self.flush()
         for sha, stored in files:
+            with self._lock:
+                self._texts.discard(sha)
             remove_document_files(self.paths, sha, stored)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from storage.atomic_storage import AtomicJSONStorage
 from storage.errors import LibraryWriteError
+from storage.files import TextQueue
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,14 @@ class Writer:
         delay_s: float = 0.2,
         retry_s: float = 2.0,
         before_save: Callable[[], Callable[[], None] | None] | None = None,
+        texts: TextQueue | None = None,
     ):
         self._storage = storage
         self._data_lock = data_lock
         self._delay_s = delay_s
         self._retry_s = retry_s
         self._before_save = before_save  # returns the backup hook when a backup is due
+        self._texts = texts  # written before the library file that refers to them
         self._cond = threading.Condition()
         self._durable = storage.generation
         self._attempts = 0  # finished save attempts
@@ -106,15 +109,21 @@ class Writer:
         with self._data_lock:
             generation = self._generation()
             payload = self._storage.serialise() if generation > self._durable else None
+            texts = self._texts.snapshot() if self._texts and payload is not None else {}
         error = None
         if payload is not None:
             try:
+                if self._texts:
+                    self._texts.write(texts)
                 self._storage.before_replace = self._before_save() if self._before_save else None
                 self._storage.save(payload)
             except LibraryWriteError as exc:
                 error = exc
             finally:
                 self._storage.before_replace = None
+        if texts and error is None:
+            with self._data_lock:
+                self._texts.written(texts)  # type: ignore[union-attr]
         with self._cond:
             self._last_try = time.monotonic()
             if payload is not None and error is None:

@@ -216,7 +216,10 @@ def test_delete_candidate_removes_documents_text_and_files(library: Library, tmp
     )
     doc = library.document(library.candidate(cid).document_ids[0])
     text_file = library.paths.text_file(doc.sha256)
+    assert library.document_text(doc.id).startswith("cv of Ada")  # before it is saved, too
+    library.flush()
     assert text_file.exists() and doc.stored_path.exists()
+    assert text_file.read_text(encoding="utf-8").startswith("cv of Ada")
     library.delete_candidate(cid)
     assert not text_file.exists() and not doc.stored_path.exists()
     assert library.candidates() == [] and library.documents() == []
