@@ -22,19 +22,22 @@ _DATE_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|present|
 
 
 def classify(lines: list[Line] | tuple[Line, ...], sections: list[Section]) -> Kind:
+    cv_headings = {s.kind for s in sections if s.kind in _CV_KINDS}
     top = " ".join(line.text for line in lines[:12])
-    if _STATEMENT_TITLE.search(top) and not _CV_TITLE.search(top):
+    title = " ".join(line.text for line in lines[:3])
+    if len(cv_headings) >= 3 or _CV_TITLE.search(title):
+        return "cv"
+    if _STATEMENT_TITLE.search(title) and not _CV_TITLE.search(top):
         return "statement"
     if any(_SALUTATION.match(line.text) for line in lines[:25]):
         return "statement"
-    cv_headings = {s.kind for s in sections if s.kind in _CV_KINDS}
     text = " ".join(line.text for line in lines)
     words = max(len(text.split()), 1)
     prose_lines = sum(1 for line in lines if len(line.text.split()) >= 18)
     prose_share = prose_lines / max(len(lines), 1)
     first_person = len(_FIRST_PERSON.findall(text)) / words
     dated = len(_DATE_RANGE.findall(text))
-    if _CV_TITLE.search(top) or len(cv_headings) >= 3:
+    if _CV_TITLE.search(top):
         return "cv"
     if len(cv_headings) >= 2 and (dated >= 2 or prose_share < 0.3):
         return "cv"

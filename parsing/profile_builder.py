@@ -47,7 +47,13 @@ def _top_lines(lines: list[Line]) -> list[Line]:
 
 
 def _zone(sections: list[Section], kind: str) -> list[Line]:
-    zone = [line for s in sections if s.kind in _CONTACT_KINDS for line in s.lines]
+    """Where the candidate's own contacts are: the top, a contact section, a summary."""
+    top = []
+    for section in sections:
+        if section.kind not in ("header", "unknown"):
+            break
+        top.extend(section.lines)
+    zone = top + [line for s in sections if s.kind in _CONTACT_KINDS for line in s.lines]
     if kind == "statement" or not zone:
         everything = [line for s in sections for line in s.lines]
         zone = zone + everything[:_TOP_LINES] + everything[-6:]

@@ -75,11 +75,28 @@ def normalize_heading(text: str) -> str:
     text = re.sub(r"^\s*(?:[•·\-–—*#>]+|\(?[0-9ivx]{1,4}[.)]|[a-h][.)])\s*", "", text)
     text = text.replace("&", " and ").replace("/", " and ").replace("+", " and ")
     text = re.sub(r"[^\w\s'-]", " ", text)
+    text = re.sub(r"(?<=[^\W\d])\d{1,2}$", "", text.strip())  # a footnote mark
     return re.sub(r"\s+", " ", text).strip(" -'")
 
 
 def heading_type(text: str) -> str | None:
     """The section a heading names, or None when the words name no known section."""
+    return _heading_match(text)[0]
+
+
+def _heading_match(text: str) -> tuple[str | None, bool]:
+    """(kind, exact): exact when a listed phrase names it, not only its last word."""
+    kind = _exact_type(text)
+    if kind:
+        return kind, True
+    norm = normalize_heading(text)
+    words = norm.split()
+    if 0 < len(words) <= 4 and words[-1] in _KEYWORD_TYPES and not re.search(r"\d", norm):
+        return _KEYWORD_TYPES[words[-1]], False
+    return None, False
+
+
+def _exact_type(text: str) -> str | None:
     norm = normalize_heading(text)
     if not norm or len(norm) > 60 or len(norm.split()) > _MAX_HEADING_WORDS:
         return None
@@ -90,9 +107,6 @@ def heading_type(text: str) -> str | None:
         return _LOOKUP[core]
     if _CJK.search(norm):
         return _cjk_type(norm)
-    words = norm.split()
-    if len(words) <= 4 and words[-1] in _KEYWORD_TYPES and not re.search(r"\d", norm):
-        return _KEYWORD_TYPES[words[-1]]
     return None
 
 
@@ -149,12 +163,22 @@ def _looks_like_heading_format(line: Line, body: float | None) -> bool:
 def classify_line(line: Line, body: float | None) -> str | None:
     """Section kind if `line` is a heading, "unknown" for an unnamed heading, else None."""
     text = line.text.strip().rstrip(":：").strip()
-    kind = heading_type(text)
-    if kind:
+    if text.endswith(".") and not (line.bold or line.heading):
+        return None
+    kind, exact = _heading_match(text)
+    if kind and exact:
         return kind if _heading_shape(line, text) else None
+    if kind and _set_apart(line, text, body):
+        return kind
     if _looks_like_heading_format(line, body):
         return "unknown"
     return None
+
+
+def _set_apart(line: Line, text: str, body: float | None) -> bool:
+    """Typography alone says heading: a heading style, capitals, or a larger font."""
+    bigger = bool(body and line.size and line.size >= body * 1.15)
+    return line.heading or bigger or (text.isupper() and len(text) > 3)
 
 
 def _heading_shape(line: Line, text: str) -> bool:
@@ -169,10 +193,33 @@ def split_sections(
 ) -> list[Section]:
     body = body_font_size(lines)
     sections = [Section("header", None)]
+    page = 0
     for line in lines:
         kind = None if line is name_line else classify_line(line, body)
-        if kind is None:
+        if kind is not None:
+            sections.append(Section(kind, line))
+        elif line.page != page and sections[-1].heading is not None:
+            _continuing_section(sections, line).lines.append(line)
+        else:
             sections[-1].lines.append(line)
-            continue
-        sections.append(Section(kind, line))
+        page = line.page
     return sections
+
+
+def _continuing_section(sections: list[Section], line: Line) -> Section:
+    """At a page break, the column a line sits in continues its own section.
+
+    In a sidebar layout page 2's main column continues "Experience", not the sidebar
+    section that happened to end page 1. Same column = headings at the same x.
+    """
+    if line.x is None:
+        return sections[-1]
+    for section in reversed(sections):
+        heading = section.heading
+        if heading is None or heading.x is None:
+            break
+        if abs(heading.x - line.x) <= 24 and heading.page < line.page:
+            if section is not sections[-1]:
+                sections.append(Section(section.kind, section.heading))
+            return sections[-1]
+    return sections[-1]

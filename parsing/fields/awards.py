@@ -24,8 +24,11 @@ def parse_awards(lines: list[Line]) -> list[Award]:
 
 
 def _is_candidate(line: Line) -> bool:
+    """An award line is a name with a date, sometimes long, but not a paragraph."""
     text = strip_bullet(line.text)
-    return bool(text) and not is_prose(text) and len(text) >= 4
+    if len(text) < 4 or len(text.split()) > 22:
+        return False
+    return not (is_prose(text) and re.match(r"(?i)^(?:i|my|we|our|this|the)\b", text))
 
 
 def _award(line: Line) -> Award:

@@ -9,11 +9,10 @@ from parsing.fields.dates import find_date_ranges, strip_dates
 from parsing.fields.entries import (
     clean_value,
     columns,
+    detail_mask,
     evidence_of,
     has_institution,
     has_role,
-    is_bullet,
-    is_prose,
     strip_bullet,
     trim_place,
 )
@@ -26,10 +25,10 @@ _DEGREE = re.compile(
     r"M\.?\s?Sc\.?|M\.?\s?S\.?(?=[\s,(]|$)|M\.?\s?A\.?(?=[\s,(]|$)|M\.?\s?Eng\.?|M\.?\s?Phil\.?|"
     r"M\.?\s?Res\.?|M\.?\s?B\.?\s?A\.?|MTech|M\.?\s?Tech\.?|LL\.?M\.?|"
     r"J\.?D\.?(?=[\s,]|$)|M\.?D\.?(?=[\s,]|$)|"
-    r"Master(?:'s|’s|s)?(?: of [A-Z][a-z]+(?: (?:and|in) [A-Z][a-z]+)?)?|Magister|"
+    r"Master(?:'s|’s|s)?(?: of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)?|Magister|"
     r"B\.?\s?Sc\.?|B\.?\s?S\.?(?=[\s,(]|$)|B\.?\s?A\.?(?=[\s,(]|$)|B\.?\s?Eng\.?|B\.?\s?Tech\.?|"
     r"B\.?\s?E\.?(?=[\s,(]|$)|BBA|LL\.?B\.?|"
-    r"Bachelor(?:'s|’s|s)?(?: of [A-Z][a-z]+(?: (?:and|in) [A-Z][a-z]+)?)?|Undergrad(?:uate)?|"
+    r"Bachelor(?:'s|’s|s)?(?: of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)?|Undergrad(?:uate)?|"
     r"A-Levels?|A Levels?|GCSEs?|High School Diploma|Baccalaur[ée]at|Abitur|Diplom[ae]?|"
     r"Licence|Licenciatura|Laurea(?: Magistrale)?|Ingénieur|Postgraduate Diploma|"
     r"Associate(?:'s)? Degree|Exchange(?: Student| Program)?|Visiting Student"
@@ -68,8 +67,8 @@ class _Draft:
 def parse_education(lines: list[Line]) -> tuple[list[Education], list[Experience]]:
     """Entries of an education section; appointments listed there go to experience."""
     drafts: list[_Draft] = [_Draft()]
-    for line in lines:
-        _absorb(drafts, line)
+    for line, detail in zip(lines, detail_mask(lines), strict=True):
+        _absorb(drafts, line, detail)
     education: list[Education] = []
     experience: list[Experience] = []
     for draft in drafts:
@@ -82,17 +81,20 @@ def parse_education(lines: list[Line]) -> tuple[list[Education], list[Experience
     return education, experience
 
 
-def _absorb(drafts: list[_Draft], line: Line) -> None:
+def _absorb(drafts: list[_Draft], line: Line, detail: bool) -> None:
     text = strip_bullet(line.text)
     current = drafts[-1]
-    if is_bullet(line) or is_prose(text):
+    if detail:
         _details(current, text)
         current.lines.append(line)
         return
     ranges = find_date_ranges(text)
     rest = strip_dates(text) if ranges else text
     institution, degree, field_text = _split_header(rest)
-    starts_new = (institution and current.institution) or (degree and current.degree)
+    # A second degree on its own line is a new entry only when it carries its own dates.
+    starts_new = (institution and current.institution) or (
+        degree and current.degree and (ranges or institution)
+    )
     starts_new = starts_new or (ranges and current.start is not None and current.institution)
     if starts_new and not current.is_empty():
         drafts.append(_Draft())
@@ -121,11 +123,21 @@ def _split_header(text: str) -> tuple[str | None, str | None, str | None]:
                 institution = part
             elif degree is None and _DEGREE.search(part):
                 degree, field_text = _degree_and_field(part)
+    if institution and degree is None:
+        degree = _abbreviation_before(text, institution)
     return (
         trim_place(clean_value(institution)) if institution else None,
         degree,
         field_text,
     )
+
+
+def _abbreviation_before(text: str, institution: str) -> str | None:
+    """'A.Stat.  Statistical Society of Australia': a credential written before the body."""
+    head = text[: text.find(institution)].strip(" ,\t")
+    if re.fullmatch(r"[A-Z][A-Za-z]{0,5}\.(?:\s?[A-Za-z()]{1,6}\.?){0,3}", head):
+        return head
+    return None
 
 
 def _names_institution(part: str) -> bool:

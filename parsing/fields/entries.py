@@ -18,7 +18,7 @@ _INSTITUTION = re.compile(
 _ORGANIZATION = re.compile(
     r"(?i)\b(?:inc|ltd|llc|gmbh|corp|corporation|company|co\.|group|labs?|laborator(?:y|ies)|"
     r"centre|center|foundation|institute|university|service|agency|ministry|bank|hospital|"
-    r"technologies|systems|solutions|research|studio|consulting|partners|ag|sa|plc|"
+    r"technologies|systems|solutions|studio|consulting|partners|ag|sa|plc|"
     r"google|microsoft|meta|amazon|apple|tencent|alibaba|baidu|bytedance|nvidia|ibm|intel|"
     r"deepmind|openai|huawei)\b|公司|集团|实验室|研究院|阿里|腾讯|字节|百度|华为"
 )
@@ -42,6 +42,65 @@ def strip_bullet(text: str) -> str:
 
 def is_bullet(line: Line) -> bool:
     return bool(BULLET.match(line.text))
+
+
+def bulleted_headers(lines: list[Line]) -> bool:
+    """Do top-level bullets mark entries ('• Google  Mountain View') rather than details?
+
+    They do when every plain header line sits indented under them, as in templates that
+    bullet each employer and indent the role and dates beneath.
+    """
+    bullet_x = [ln.x for ln in lines if ln.x is not None and is_bullet(ln)]
+    plain_x = [
+        ln.x
+        for ln in lines
+        if ln.x is not None and not is_bullet(ln) and not is_prose(ln.text.strip())
+    ]
+    if not bullet_x or not plain_x:
+        return False
+    return min(plain_x) > min(bullet_x) + 3
+
+
+def is_detail(line: Line, headers_bulleted: bool, bullet_indent: float | None) -> bool:
+    """A description line of the current entry, not one of its header lines."""
+    text = strip_bullet(line.text)
+    if is_prose(text):
+        return True
+    if not is_bullet(line):
+        return False
+    if headers_bulleted and line.x is not None and bullet_indent is not None:
+        return line.x > bullet_indent + 3
+    return True
+
+
+def detail_mask(lines: list[Line]) -> list[bool]:
+    """For each line: is it description (a bullet, prose, or a bullet's wrapped tail)?"""
+    bulleted, indent = bulleted_headers(lines), bullet_indent(lines)
+    mask: list[bool] = []
+    for index, line in enumerate(lines):
+        detail = is_detail(line, bulleted, indent)
+        if not detail and index and mask[-1] and wraps(lines[index - 1], line):
+            detail = True
+        mask.append(detail)
+    return mask
+
+
+def wraps(previous: Line, line: Line) -> bool:
+    """`line` continues the wrapped text of `previous` (a hanging indent or a lower-case start)."""
+    if is_bullet(line):
+        return False
+    text = line.text.strip()
+    if text[:1].islower():
+        return True
+    if previous.x is None or line.x is None or previous.page != line.page:
+        return False
+    ends_sentence = previous.text.rstrip().endswith((".", "。", "!", "?"))
+    return line.x > previous.x + 2 and not (ends_sentence and line.x <= previous.x + 12)
+
+
+def bullet_indent(lines: list[Line]) -> float | None:
+    xs = [ln.x for ln in lines if ln.x is not None and is_bullet(ln)]
+    return min(xs) if xs else None
 
 
 def is_prose(text: str) -> bool:

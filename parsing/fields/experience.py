@@ -16,13 +16,12 @@ from parsing.fields.entries import (
     ROLE,
     clean_value,
     columns,
+    detail_mask,
     evidence_of,
     has_institution,
     has_organization,
     has_role,
-    is_bullet,
     is_location,
-    is_prose,
     strip_bullet,
     trim_place,
 )
@@ -53,16 +52,16 @@ class _Draft:
 
 def parse_experience(lines: list[Line]) -> list[Experience]:
     drafts: list[_Draft] = [_Draft()]
-    for line in lines:
-        _absorb(drafts, line)
+    for line, detail in zip(lines, detail_mask(lines), strict=True):
+        _absorb(drafts, line, detail)
     return [_finish(d) for d in drafts if d.has_header() and (d.start or d.end or d.title)]
 
 
-def _absorb(drafts: list[_Draft], line: Line) -> None:
+def _absorb(drafts: list[_Draft], line: Line, detail: bool) -> None:
     text = strip_bullet(line.text)
     current = drafts[-1]
-    if is_bullet(line) or is_prose(text):
-        if is_bullet(line) and _course_line(text):
+    if detail or _course_line(text):
+        if _course_line(text):
             _course_dates(current, text)
         current.description.append(text)
         current.lines.append(line)
@@ -70,7 +69,7 @@ def _absorb(drafts: list[_Draft], line: Line) -> None:
     ranges = find_date_ranges(text)
     rest = strip_dates(text) if ranges else text
     org, title = _split_header(rest)
-    if org and title and current.organization and not current.title and not ranges:
+    if org and title and current.organization and not current.title and not current.start:
         org = None  # "Research Intern in Robotics Group" under its organization line
     if _starts_new(current, org, title, bool(ranges)):
         drafts.append(_Draft())

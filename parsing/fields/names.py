@@ -107,6 +107,7 @@ def find_name(top_lines: list[Line]) -> tuple[Value | None, Line | None]:
 
 def _name_part(text: str) -> str:
     """A name line may carry a suffix: "Jane Doe, PhD" or "Jane Doe | CV"."""
+    text = text.split("\t")[0]
     text = re.split(r"\s[|·•–—]\s|,\s*(?:ph\.?d|m\.?sc|b\.?sc|m\.?d)\b", text, flags=re.I)[0]
     return text.strip()
 

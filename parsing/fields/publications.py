@@ -31,6 +31,7 @@ _DESCRIPTION = re.compile(
     r"prove[sd]?|obtain(?:ed|s)?|apply|applied|present(?:ed|s)?|design(?:ed|s)?|study|studied|"
     r"demonstrate[sd]?|achiev(?:e|ed|es)|build|built|train(?:ed|s)?|via|based on|using)\b"
 )
+_FIRST_PERSON = re.compile(r"\bI (?:have|am|was|had|authored|published|wrote)\b|\b[Mm]y\s")
 _STATUS_LINE = re.compile(
     r"(?i)^\s*(?:under review|under submission|in review|submitted|in preparation|"
     r"accepted|to appear|forthcoming|in press|preprint|working paper|published)\b"
@@ -124,8 +125,8 @@ def parse_entry(entry: list[Line], status_hint: str | None = None) -> Publicatio
     status = find_status(text) or status_hint or "published"
     title, authors, venue = split_structured(text, head_lines)
     title = clean_title(title or "")
-    if not title:
-        return None
+    if not title or _FIRST_PERSON.search(title):
+        return None  # "Since 1991 I have authored 265 papers ..." describes, it is no entry
     year = find_year(text)
     venue = clean_venue(venue or "", title)
     if not venue and status != "published":

@@ -213,6 +213,7 @@ def clean_venue(venue: str, title: str = "") -> str | None:
     )
     text = re.sub(r"(?i),\s*(?:pp?\.?\s*)?\d+(?:\s*[-–]\s*\d+)?(?:,\s*p\.?\s*\d+)?\s*$", "", text)
     text = re.sub(r"(?i),\s*\d+,\s*p\.\s*\d+.*$", "", text)
+    text = re.sub(r"\s+(?!(?:19|20)\d\d\b)\d{1,4}\s*$", "", text)  # a bare volume number
     text = re.sub(r"(?i)\.\s*(?:under review|submitted|in preparation)\.?$", "", text)
     text = text.strip(" .,;:()")
     if title and text.casefold() == title.casefold():
