@@ -131,6 +131,7 @@ def _extract(path: Path) -> ExtractedText:
     heights: list[float] = []
     links: list[LinkTarget] = []
     warnings: list[str] = []
+    skipped: set[int] = set()
     for index, page in enumerate(reader.pages):
         try:
             blocks, height, page_link_list = _page(page, index, fonts)
@@ -142,13 +143,16 @@ def _extract(path: Path) -> ExtractedText:
             if isinstance(exc, LimitReachedError | FileNotDecryptedError):
                 raise
             warnings.append(f"page {index + 1}: unreadable, skipped ({_one_line(exc)})")
+            skipped.add(index)
             blocks, height, page_link_list = [], 0.0, []
         pages.append(blocks)
         heights.append(height)
         links.extend(page_link_list)
+    if len(skipped) == count:
+        raise CorruptError(f"corrupt PDF: no page could be read ({warnings[0]})")
     remove_furniture(pages, heights)
     _dehyphenate(pages)
-    return _assemble(pages, links, warnings, count)
+    return _assemble(pages, links, warnings, skipped)
 
 
 def _page(page: PageObject, index: int, fonts: FontCache) -> tuple[Blocks, float, list[LinkTarget]]:
@@ -214,8 +218,12 @@ def _dehyphenate(pages: list[Blocks]) -> None:
 
 
 def _assemble(
-    pages: list[Blocks], links: list[LinkTarget], warnings: list[str], count: int
+    pages: list[Blocks],
+    links: list[LinkTarget],
+    warnings: list[str],
+    skipped: set[int],
 ) -> ExtractedText:
+    count = len(pages)
     chunks: list[str] = []
     lines: list[Line] = []
     page_starts: list[int] = []
@@ -243,7 +251,8 @@ def _assemble(
     text = "".join(chunks)
     if not any(ch.isalnum() for ch in text):
         raise NoTextLayerError(f"{NO_TEXT} ({count} page{'s' if count != 1 else ''}, no text)")
-    warnings = warnings + [f"page {index + 1}: no text" for index in empty_pages]
+    warnings = warnings + [f"page {i + 1}: no text" for i in empty_pages if i not in skipped]
+    warnings += _undecoded(lines)
     return ExtractedText(
         text=text,
         lines=tuple(lines),
@@ -253,6 +262,20 @@ def _assemble(
         pages=count,
         source_format="pdf",
     )
+
+
+def _undecoded(lines: list[Line]) -> list[str]:
+    """Pages where a good share of characters are U+FFFD: fonts without a Unicode map."""
+    bad: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for line in lines:
+        bad[line.page] = bad.get(line.page, 0) + line.text.count("\ufffd")
+        total[line.page] = total.get(line.page, 0) + len(line.text)
+    return [
+        f"page {page + 1}: part of the text could not be decoded (a font without a Unicode map)"
+        for page in sorted(bad)
+        if bad[page] * 10 > total[page]
+    ]
 
 
 def _line(draft: LineDraft, page: int, start: int, end: int) -> Line:

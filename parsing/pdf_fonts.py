@@ -134,6 +134,8 @@ def _simple_tables(font: Font, wingdings: bool) -> tuple[dict[int, str], tuple[f
         glyph = encoding.get(code, raw_char)
         mapped = char_map.get(glyph, glyph)
         value = mapped if isinstance(mapped, str) else raw_char
+        if len(value) > 1 and value.startswith("/"):
+            value = ""  # a glyph name pypdf could not map ("/a23"): no text to be had
         if wingdings:
             value = "•" if code in _WINGDINGS_BULLETS else ""
         if value != raw_char:

@@ -38,6 +38,7 @@ TAB_EM = 1.5  # a gap this wide separates cells of a row: joined with a tab, not
 ROW_TOLERANCE_EM = 0.45  # baselines this close (in ems of the larger font) share a row
 GUTTER_CLEARANCE = 3.0  # points between a left chunk's end and the gutter line
 MAX_GUTTER_CANDIDATES = 12
+MAX_ROWS_FOR_COLUMNS = 2_000  # a page has ~100 rows; past this, skip the column search
 
 _LABEL = re.compile(r"^[^\W\d_][^\d]{0,40}$")
 
@@ -236,38 +237,34 @@ def _counts(sides: list[int]) -> tuple[int, int, int]:
     return sides.count(LEFT) + apart, sides.count(RIGHT) + apart, sides.count(ALIGNED)
 
 
-def _score(sides: list[int]) -> int:
-    """How strongly a stretch looks like two independent sides (0: not at all)."""
-    left_only, right_only, both = _counts(sides)
-    if not (left_only + both and right_only + both) or left_only + right_only < 2:
-        return 0
-    return len(sides)
+def _text_columns(rows: list[_Row], sides: list[int], gutter: float) -> bool:
+    """Both sides are running text (a two-column paper, a sidebar): each side is wide and
+    most of its lines fill it, so rows that share a baseline are still two lines."""
+    left = [c for row in rows for c in row.chunks if c[1] <= gutter - GUTTER_CLEARANCE]
+    right = [c for row in rows for c in row.chunks if c[0] >= gutter - 1.5]
+    if len(left) < 6 or len(right) < 6:
+        return False
+    left_span = max(c[1] for c in left) - min(c[0] for c in left)
+    right_span = max(c[1] for c in right) - min(c[0] for c in right)
+    total = max(c[1] for c in right) - min(c[0] for c in left)
+    if min(left_span, right_span) < 0.3 * total:
+        return False
+    return _filled(left, left_span) and _filled(right, right_span)
 
 
-def find_gutter(rows: list[_Row]) -> float | None:
-    """The x of the strongest column gutter on a page, or None.
-
-    Candidates are left edges shared by at least three chunks (a column's lines start
-    there); each is scored by how many rows it cleanly separates into two sides."""
-    if len(rows) < 4:
-        return None
-    left_margin = min(row.chunks[0][0] for row in rows)
-    edges = Counter(
-        round(x0 * 2) / 2 for row in rows for x0, _ in row.chunks if x0 > left_margin + 12.0
-    )
-    best, best_score = None, 0
-    for gutter, count in edges.most_common(MAX_GUTTER_CANDIDATES):
-        if count < 3:
-            break
-        score = sum(_score(sides) for _, _, sides in _stretches(rows, gutter))
-        if score > best_score or (score == best_score and best is not None and gutter < best):
-            best, best_score = gutter, score
-    return best if best_score >= 4 else None
+def _filled(chunks: list[tuple[float, float]], span: float) -> bool:
+    widths = sorted(x1 - x0 for x0, x1 in chunks)
+    return widths[len(widths) // 2] >= 0.6 * span
 
 
-def _classify(sides: list[int]) -> str:
+def _classify(rows: list[_Row], sides: list[int], gutter: float) -> str:
+    """ "columns", "margin" or "table" (read across) for a stretch of rows."""
     left_only, right_only, both = _counts(sides)
     left_rows, right_rows = left_only + both, right_only + both
+    if left_rows < 1 or right_rows < 1:
+        return "table"
+    if _text_columns(rows, sides, gutter):
+        return "columns"
     if left_only <= 1 and right_only <= 1:
         return "table"
     # Margin cells sit beside a body line (same baseline), and the body runs on alone.
@@ -278,6 +275,31 @@ def _classify(sides: list[int]) -> str:
     if left_rows < 2 or right_rows < 2:
         return "table"
     return "columns"
+
+
+def find_gutter(rows: list[_Row]) -> float | None:
+    """The x of the strongest column gutter on a page, or None.
+
+    Candidates are left edges shared by at least three chunks (a column's lines start
+    there); each is scored by how many rows it splits into columns or margin and body."""
+    if not 4 <= len(rows) <= MAX_ROWS_FOR_COLUMNS:
+        return None
+    left_margin = min(row.chunks[0][0] for row in rows)
+    edges = Counter(
+        round(x0 * 2) / 2 for row in rows for x0, _ in row.chunks if x0 > left_margin + 12.0
+    )
+    best, best_score = None, 0
+    for gutter, count in edges.most_common(MAX_GUTTER_CANDIDATES):
+        if count < 3:
+            break
+        score = sum(
+            end - start
+            for start, end, sides in _stretches(rows, gutter)
+            if _classify(rows[start:end], sides, gutter) != "table"
+        )
+        if score > best_score or (score == best_score and best is not None and gutter < best):
+            best, best_score = gutter, score
+    return best if best_score >= 4 else None
 
 
 def _overlap_span(rows: list[_Row], sides: list[int]) -> tuple[int, int]:
@@ -301,12 +323,12 @@ def regions(rows: list[_Row]) -> list[_Region]:
     out: list[_Region] = []
     position = 0
     for start, end, sides in _stretches(rows, gutter):
-        kind = _classify(sides) if _score(sides) else "plain"
-        if kind in ("plain", "table"):
+        kind = _classify(rows[start:end], sides, gutter)
+        if kind == "table":
             continue  # read across, like the rows around them
         if kind == "columns":
             first, stop = _overlap_span(rows[start:end], sides)
-            if _classify(sides[first:stop]) != "columns":
+            if _classify(rows[start + first : start + stop], sides[first:stop], gutter) == "table":
                 continue
             start, end = start + first, start + stop
         if start > position:

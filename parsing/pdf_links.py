@@ -7,6 +7,7 @@ a profile link from a paper link even when the visible text is a word.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from pypdf import PageObject
@@ -17,7 +18,7 @@ from parsing.pdf_layout import SPACE_EM
 from parsing.pdf_text import Frame, Run
 from parsing.textnorm import clean_line
 
-MAX_LINKS_PER_PAGE = 2_000
+MAX_LINKS_PER_PAGE = 500
 
 
 def _uri(annotation: DictionaryObject) -> str | None:
@@ -44,6 +45,20 @@ def _rect(annotation: DictionaryObject, frame: Frame) -> tuple[float, float, flo
         return None
     (ax, ay), (bx, by) = frame.point(x0, y0), frame.point(x1, y1)
     return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+class _RunIndex:
+    """Runs sorted by baseline, so each link looks only at the runs near its rectangle."""
+
+    def __init__(self, runs: list[Run]) -> None:
+        self.runs = sorted(runs, key=lambda run: run.y0)
+        self.baselines = [run.y0 for run in self.runs]
+        self.reach = max((run.size for run in runs), default=0.0)
+
+    def near(self, bottom: float, top: float) -> list[Run]:
+        low = bisect_left(self.baselines, bottom - self.reach)
+        high = bisect_right(self.baselines, top + self.reach)
+        return self.runs[low:high]
 
 
 def anchor_text(runs: list[Run], rect: tuple[float, float, float, float]) -> str:
@@ -87,6 +102,7 @@ def page_links(
     if not isinstance(annotations, list):
         return []
     found: list[tuple[float, float, str, str]] = []
+    index = _RunIndex(runs)
     for item in annotations[:MAX_LINKS_PER_PAGE]:
         annotation: Any = item.get_object() if item is not None else None
         if not isinstance(annotation, DictionaryObject):
@@ -95,7 +111,7 @@ def page_links(
         rect = _rect(annotation, frame) if uri else None
         if uri is None or rect is None:
             continue
-        found.append((-rect[3], rect[0], uri, anchor_text(runs, rect)))
+        found.append((-rect[3], rect[0], uri, anchor_text(index.near(rect[1], rect[3]), rect)))
     found.sort()
     return _merge([LinkTarget(url, page_index, anchor) for _, _, url, anchor in found])
 

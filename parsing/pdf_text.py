@@ -26,6 +26,7 @@ from parsing.pdf_fonts import FontCache, FontInfo, fallback_font
 TJ_GAP_EM = 0.15
 MAX_FORM_DEPTH = 12
 MAX_FORM_CALLS = 5_000
+MAX_RUNS = 200_000
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -308,6 +309,8 @@ class PageInterpreter:
         text = "".join(pieces)
         if not text:
             return
+        if len(self.runs) >= MAX_RUNS:
+            raise TooManyOperations(f"more than {MAX_RUNS:,} pieces of text")
         a, b, c, d, e, f = m
         base_x = rise * c + e
         base_y = rise * d + f

@@ -149,5 +149,5 @@ def _interests(sections: list[Section], kind: str) -> list[Value]:
             out.extend(interests_from_list(section.lines))
     if not out and kind == "statement":
         lines = [line for s in sections for line in s.lines]
-        out = interests_from_prose(lines)
+        out = interests_from_prose(lines, about_research=True)
     return out

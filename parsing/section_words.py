@@ -105,7 +105,10 @@ _PHRASES: dict[str, str] = {
         "presentations; selected public and keynote addresses; vorträge; "
         "exposés; ponencias"
     ),
-    "teaching": ("teaching; teaching and mentoring; mentoring; supervision; courses taught"),
+    "teaching": (
+        "teaching interests; teaching areas; courses i can teach; "
+        "teaching; teaching and mentoring; mentoring; supervision; courses taught"
+    ),
     "service": (
         "service; professional service; academic service; reviewing; "
         "editorial boards; professional activities; committees; "
@@ -117,6 +120,8 @@ _PHRASES: dict[str, str] = {
     "languages": ("languages; language skills; langues; sprachen; idiomas; 语言能力"),
     "grants": ("grants; research grants; funding; research funding"),
     "other": (
+        "personal interests; hobbies and interests; interests and hobbies; "
+        "extracurricular interests; outside interests; "
         "patents; software; r packages; r package; certifications; "
         "certificates; courses; coursework; relevant coursework; hobbies; "
         "misc; miscellaneous; additional information; self evaluation; "

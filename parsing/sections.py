@@ -212,8 +212,9 @@ def _continuing_section(sections: list[Section], line: Line) -> Section:
     In a sidebar layout page 2's main column continues "Experience", not the sidebar
     section that happened to end page 1. Same column = headings at the same x.
     """
-    if line.x is None:
-        return sections[-1]
+    last = sections[-1].heading
+    if line.x is None or last is None or last.x is None or abs(last.x - line.x) < 150:
+        return sections[-1]  # same column as the last heading (body text may sit indented)
     for section in reversed(sections):
         heading = section.heading
         if heading is None or heading.x is None:

@@ -145,7 +145,15 @@ def link_key(url: str) -> str:
     return re.sub(r"^www\.", "", clean_link(url).casefold())
 
 
-def is_profile_link(url: str) -> bool:
+# Hosts that name a person wherever they appear; personal pages (github.io, bit.ly) only
+# count in the contact block, since elsewhere they are usually a project's page.
+_PERSON_HOSTS = (
+    "github.com", "gitlab.com", "linkedin.com", "scholar.google", "orcid.org", "twitter.com",
+    "x.com", "researchgate.net", "huggingface.co", "dblp.org", "semanticscholar.org",
+)  # fmt: skip
+
+
+def is_profile_link(url: str, strict: bool = False) -> bool:
     key = link_key(url)
     if any(bad in key for bad in _NOT_PROFILE):
         return False
@@ -153,7 +161,8 @@ def is_profile_link(url: str) -> bool:
     path = key.split("/", 1)[1] if "/" in key else ""
     if host.endswith(("github.com", "gitlab.com", "gitee.com")):
         return 0 < len([p for p in path.split("/") if p]) <= 1  # a user, not a repository
-    return any(h in host or key.startswith(h) for h in PROFILE_HOSTS)
+    hosts = _PERSON_HOSTS if strict else PROFILE_HOSTS
+    return any(host == h or host.endswith("." + h) or key.startswith(h) for h in hosts)
 
 
 def _looks_like_paper_or_file(key: str) -> bool:
@@ -184,7 +193,7 @@ def find_links(
             add(url, line, start)
     for line in everywhere:
         for url, start in _urls_in(line.text):
-            if is_profile_link(url):
+            if is_profile_link(url, strict=True):
                 add(url, line, start, 0.8)
     zone_text = " ".join(line.text for line in zone)
     for target in targets:
@@ -192,7 +201,7 @@ def find_links(
         if url.lower().startswith(("mailto:", "tel:", "#")) or not url:
             continue
         anchor_in_zone = bool(target.anchor.strip()) and target.anchor.strip() in zone_text
-        if is_profile_link(url) or (anchor_in_zone and target.page == 0):
+        if is_profile_link(url, strict=True) or (anchor_in_zone and target.page == 0):
             add(url, None, 0, 0.85)
     return list(found.values())
 

@@ -67,15 +67,36 @@ def _phrases(text: str, lines: list[Line]) -> list[Value]:
     return _dedupe(out)
 
 
-def interests_from_prose(lines: list[Line], require_cue: bool = True) -> list[Value]:
+_RESEARCH = re.compile(r"(?i)research|研究|recherche|forschung|investigaci")
+
+
+def interests_from_prose(lines: list[Line], about_research: bool = False) -> list[Value]:
+    """Topics named after cue phrases; over a whole statement, only research sentences."""
     out: list[Value] = []
-    for line in lines:
-        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
-            out.extend(_from_sentence(sentence, line, require_cue))
+    for sentence, line in _sentences(lines):
+        if about_research and not _RESEARCH.search(sentence):
+            continue
+        out.extend(_from_sentence(sentence, line))
     return _dedupe(out)
 
 
-def _from_sentence(sentence: str, line: Line, require_cue: bool) -> list[Value]:
+def _sentences(lines: list[Line]) -> list[tuple[str, Line]]:
+    """Sentences across wrapped lines, each with the line it starts on."""
+    starts: list[tuple[int, Line]] = []
+    text = ""
+    for line in lines:
+        starts.append((len(text), line))
+        text += line.text.strip() + " "
+    out = []
+    for match in re.finditer(r"[^.!?。！？]+[.!?。！？]?", text):
+        sentence = match.group(0).strip()
+        if sentence:
+            line = next(ln for pos, ln in reversed(starts) if pos <= match.start())
+            out.append((sentence, line))
+    return out
+
+
+def _from_sentence(sentence: str, line: Line) -> list[Value]:
     if _ENUMERATION.search(sentence):
         parts = _ENUMERATION.split(sentence)[1:]
         return [_value(p, line) for p in map(_tidy, parts) if p]
