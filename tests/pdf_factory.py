@@ -1,0 +1,450 @@
+"""Small PDFs written from scratch, for extraction tests and hostile-file tests.
+
+Every `*_pdf(directory, ...)` function writes one file into `directory` and returns its
+path. The files are built byte by byte (no PDF library involved except for encryption,
+which uses pypdf's writer), so each test controls exactly which operators a page draws.
+
+Fonts available to page content (resource names):
+- /F1 Helvetica, /F3 Helvetica-Bold: standard fonts with WinAnsi encoding;
+- /F2 "LMRoman10-Regular": a font with *no space glyph* (widths start at code 33), the
+  way LuaTeX/XeTeX CV templates are set, so word gaps exist only as `TJ` offsets;
+- /F4 Times-Roman with codes 1, 2, 3 remapped to the ligatures fi, fl, ff;
+- /F5 a CID font (Identity-H, ToUnicode CMap): codes 1..8 are 教育经历工作项目 and
+  codes 0x41..0x5A are A..Z, all 1000 units wide.
+Use `text_ops` to place lines of text, or write raw operators.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+PAGE_WIDTH, PAGE_HEIGHT = 612, 792
+CJK_CHARS = "教育经历工作项目"
+
+_FONTS = {
+    "F1": b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    "F2": (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /LMRoman10-Regular /FirstChar 33 "
+        b"/LastChar 126 /Widths [" + b" ".join([b"500"] * 94) + b"] "
+        b"/Encoding /WinAnsiEncoding >>"
+    ),
+    "F3": b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+    "F4": (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding "
+        b"/BaseEncoding /WinAnsiEncoding /Differences [1 /fi /fl /ff] >> >>"
+    ),
+}
+
+
+def _cjk_cmap() -> bytes:
+    entries = [f"<{i + 1:04X}> <{ord(c):04X}>" for i, c in enumerate(CJK_CHARS)]
+    entries += [f"<{c:04X}> <{c:04X}>" for c in range(0x41, 0x5B)]
+    return (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(entries)} beginbfchar\n" + "\n".join(entries) + "\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    ).encode("ascii")
+
+
+class PdfBuilder:
+    """Numbered objects in, a PDF file (with a correct xref table) out."""
+
+    def __init__(self) -> None:
+        self.objects: list[bytes] = []
+
+    def add(self, body: bytes) -> int:
+        self.objects.append(body)
+        return len(self.objects)
+
+    def reserve(self) -> int:
+        return self.add(b"null")
+
+    def set(self, number: int, body: bytes) -> None:
+        self.objects[number - 1] = body
+
+    def stream(self, data: bytes, compress: bool = False, extra: bytes = b"") -> int:
+        if compress:
+            data = zlib.compress(data, 9)
+            extra += b" /Filter /FlateDecode"
+        head = b"<< /Length %d%s >>\nstream\n" % (len(data), extra)
+        return self.add(head + data + b"\nendstream")
+
+    def to_bytes(self, root: int, info: int | None = None) -> bytes:
+        out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+        offsets = []
+        for number, body in enumerate(self.objects, start=1):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+        xref = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objects) + 1)
+        for offset in offsets:
+            out += b"%010d 00000 n \n" % offset
+        trailer = b"/Size %d /Root %d 0 R" % (len(self.objects) + 1, root)
+        if info:
+            trailer += b" /Info %d 0 R" % info
+        out += b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+        return bytes(out)
+
+
+def _font_resources(builder: PdfBuilder) -> bytes:
+    refs = [b"/%s %d 0 R" % (name.encode(), builder.add(body)) for name, body in _FONTS.items()]
+    cmap = builder.stream(_cjk_cmap())
+    descriptor = builder.add(
+        b"<< /Type /FontDescriptor /FontName /SourceHanSerif-Regular /Flags 4 "
+        b"/FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+        b"/CapHeight 700 /StemV 80 >>"
+    )
+    cid_font = builder.add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SourceHanSerif-Regular "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor %d 0 R /DW 1000 /CIDToGIDMap /Identity >>" % descriptor
+    )
+    refs.append(
+        b"/F5 %d 0 R"
+        % builder.add(
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SourceHanSerif-Regular "
+            b"/Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>"
+            % (cid_font, cmap)
+        )
+    )
+    return b"<< " + b" ".join(refs) + b" >>"
+
+
+def pdf_bytes(
+    pages: Sequence[bytes],
+    *,
+    links: Sequence[Sequence[tuple[tuple[float, float, float, float], str]]] = (),
+    compress: bool = False,
+    xobjects: bytes = b"",
+) -> bytes:
+    """A PDF whose page i draws `pages[i]` (raw content-stream bytes).
+
+    `links[i]` lists (rect, uri) link annotations for page i; `xobjects` is the body of
+    an /XObject resource dictionary shared by all pages (for form and image tests)."""
+    builder = PdfBuilder()
+    catalog = builder.reserve()
+    tree = builder.reserve()
+    fonts = _font_resources(builder)
+    resources = b"<< /Font " + fonts + (b" /XObject " + xobjects if xobjects else b"") + b" >>"
+    kids = []
+    for index, content in enumerate(pages):
+        stream = builder.stream(content, compress)
+        annots = b""
+        page_links = links[index] if index < len(links) else ()
+        if page_links:
+            refs = [_link(builder, rect, uri) for rect, uri in page_links]
+            annots = b" /Annots [" + b" ".join(b"%d 0 R" % r for r in refs) + b"]"
+        kids.append(
+            builder.add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources %s "
+                b"/Contents %d 0 R%s >>"
+                % (tree, PAGE_WIDTH, PAGE_HEIGHT, resources, stream, annots)
+            )
+        )
+    kid_refs = b" ".join(b"%d 0 R" % kid for kid in kids)
+    builder.set(tree, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kid_refs, len(kids)))
+    builder.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    return builder.to_bytes(catalog)
+
+
+def _link(builder: PdfBuilder, rect: tuple[float, float, float, float], uri: str) -> int:
+    coords = b" ".join(b"%g" % v for v in rect)
+    return builder.add(
+        b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] "
+        b"/A << /Type /Action /S /URI /URI (%s) >> >>" % (coords, uri.encode("latin-1"))
+    )
+
+
+def pdf_string(text: str) -> bytes:
+    """A literal string operand for WinAnsi-encoded fonts (F1-F4)."""
+    raw = text.encode("cp1252")
+    raw = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return b"(" + raw + b")"
+
+
+def text_ops(
+    lines: Iterable[tuple[float, float, str]], font: str = "F1", size: float = 10
+) -> bytes:
+    """Operators drawing each (x, y, text) with `Tj` (y up from the page bottom)."""
+    out = [b"BT /%s %g Tf" % (font.encode(), size)]
+    for x, y, text in lines:
+        out.append(b"1 0 0 1 %g %g Tm %s Tj" % (x, y, pdf_string(text)))
+    out.append(b"ET")
+    return b"\n".join(out) + b"\n"
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+# --------------------------------------------------------------------------- content
+
+
+def tj_kerned_pdf(directory: Path, name: str = "tj_kerned.pdf") -> Path:
+    """LuaTeX-style words: a font without a space glyph, word gaps as TJ offsets (-333,
+    -250, -180) and kerns (-40, 30) inside words. pypdf's own extract_text glues these."""
+    content = (
+        b"BT /F2 10 Tf 72 700 Td "
+        b"[(infrastructure)-333(operations,)-250(and)-333(se)-40(cu)30(rity)]TJ "
+        b"0 -14 Td [(Dev)-15(Ops)-180(Engineer)]TJ ET\n"
+    )
+    return write(directory / name, pdf_bytes([content]))
+
+
+def two_column_pdf(directory: Path, name: str = "two_column.pdf") -> Path:
+    """A full-width name line, then a wide left column and a narrow right sidebar whose
+    baselines do not line up; the content stream draws the sidebar first."""
+    left = [(50, 680 - 14 * i, f"Left column line {i + 1} about experience") for i in range(12)]
+    right = [(400, 676 - 17 * i, f"Sidebar item {i + 1}") for i in range(9)]
+    content = (
+        text_ops([(50, 740, "Jane Q. Example, Research Software Engineer")], "F3", 16)
+        + text_ops(right)
+        + text_ops(left)
+    )
+    return write(directory / name, pdf_bytes([content]))
+
+
+def two_column_paper_pdf(directory: Path, name: str = "two_column_paper.pdf") -> Path:
+    """Two columns of running text whose lines share baselines (a paper-style statement):
+    rows must not be read across."""
+    left = [
+        (50, 700 - 12 * i, f"left column sentence {i:02d} runs on to the gutter") for i in range(20)
+    ]
+    right = [
+        (320, 700 - 12 * i, f"right column sentence {i:02d} runs on to the edge") for i in range(20)
+    ]
+    return write(directory / name, pdf_bytes([text_ops(left + right)]))
+
+
+def margin_label_pdf(directory: Path, name: str = "margin_labels.pdf") -> Path:
+    """Section labels in a left margin column beside the first line of each section."""
+    lines = [
+        (150, 740, "Jane Q. Example"),
+        (50, 700, "Education"),
+        (150, 700, "University of Somewhere, PhD in Physics, 2015"),
+        (150, 686, "Thesis on something rather long and wrapped over lines"),
+        (150, 672, "and a second line of that thesis description"),
+        (50, 640, "Publications"),
+        (150, 640, "Example, J. (2020) A paper about things. Journal of Stuff."),
+        (150, 626, "Example, J. (2019) Another paper. Proceedings of Things."),
+        (150, 612, "Example, J. (2018) A third paper. Letters on Matters."),
+        (50, 580, "Awards"),
+        (150, 580, "Best Paper Award, 2019"),
+        (150, 566, "Travel grant, 2018"),
+    ]
+    return write(directory / name, pdf_bytes([text_ops(lines)]))
+
+
+def link_pdf(directory: Path, name: str = "links.pdf") -> Path:
+    """Three links: anchor text "GitHub", an e-mail address, and an icon-only link over
+    empty space; plus a `tel:` link."""
+    content = text_ops(
+        [(72, 700, "Code: GitHub and more"), (72, 680, "jane@example.org"), (72, 660, "+1 555")]
+    )
+    links = [
+        # Helvetica 10 pt: "Code: " is 29.5 pt wide, "GitHub" 31.1 pt.
+        ((101, 696, 133, 710), "https://github.com/janeexample"),
+        ((70, 676, 160, 690), "mailto:jane@example.org"),
+        ((300, 696, 312, 708), "https://www.linkedin.com/in/janeexample"),
+        ((70, 656, 110, 670), "tel:+1555"),
+    ]
+    return write(directory / name, pdf_bytes([content], links=[links]))
+
+
+def header_footer_pdf(directory: Path, pages: int = 3, name: str = "header_footer.pdf") -> Path:
+    """Each page: a running header, body text, and a "Page N of M" footer."""
+    contents = []
+    for number in range(1, pages + 1):
+        lines = [(72, 760, f"Jane Q. Example - Curriculum Vitae {number}")]
+        words = ("alpha", "beta", "gamma", "delta", "epsilon")
+        lines += [
+            (72, 700 - 14 * i, f"{words[i]} body text of page {words[number % 5]}")
+            for i in range(5)
+        ]
+        lines.append((280, 40, f"Page {number} of {pages}"))
+        contents.append(text_ops(lines))
+    return write(directory / name, pdf_bytes(contents))
+
+
+def typography_pdf(directory: Path, name: str = "typography.pdf") -> Path:
+    """Ligatures (/F4 codes 1-3), a soft hyphen, a pdfTeX-style separate diaeresis
+    ("M¨uller"), a hyphenated line break, a Symbol-font bullet from the Private Use Area
+    drawn as text, and a Font-Awesome-like PUA icon."""
+    content = (
+        b"BT /F4 10 Tf 72 700 Td (ef\\001cient \\002ow and o\\003ice) Tj ET\n"
+        + text_ops(
+            [
+                (72, 680, "well\xadknown M\xa8uller"),
+                (72, 660, "a long information-"),
+                (72, 646, "al sentence that wraps"),
+            ]
+        )
+        + b"BT /F5 10 Tf 72 620 Td <F0B7> Tj /F1 10 Tf 12 0 Td (Bullet item) Tj ET\n"
+    )
+    return write(directory / name, pdf_bytes([content]))
+
+
+def cjk_pdf(directory: Path, name: str = "cjk.pdf") -> Path:
+    """CJK heading codes drawn with inter-character TJ offsets wider than a word gap,
+    then "ABC" in the same CID font."""
+    content = (
+        b"BT /F5 14 Tf 72 700 Td [<0001>-300<0002>-300<0003><0004>]TJ "
+        b"0 -20 Td [<0005><0006>-400<0007><0008>]TJ 0 -20 Td <004100420043> Tj ET\n"
+    )
+    return write(directory / name, pdf_bytes([content]))
+
+
+def form_xobject_pdf(directory: Path, name: str = "form.pdf") -> Path:
+    """Text drawn inside a form XObject (moved by its /Matrix), and a form that paints
+    itself (a loop the extractor must not follow forever)."""
+    builder = PdfBuilder()
+    catalog = builder.reserve()
+    tree = builder.reserve()
+    fonts = _font_resources(builder)
+    form_number = len(builder.objects) + 1
+    resources = b"<< /Font %s /XObject << /Form %d 0 R /Loop %d 0 R >> >>" % (
+        fonts,
+        form_number,
+        form_number,
+    )
+    inner = b"BT /F1 12 Tf 0 0 Td (Text inside a form) Tj ET /Loop Do"
+    builder.add(
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 50] /Matrix [1 0 0 1 72 600] "
+        b"/Resources %s /Length %d >>\nstream\n" % (resources, len(inner)) + inner + b"\nendstream"
+    )
+    stream = builder.stream(text_ops([(72, 700, "Page text")]) + b"/Form Do\n")
+    page = builder.add(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources %s "
+        b"/Contents %d 0 R >>" % (tree, resources, stream)
+    )
+    builder.set(tree, b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    builder.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    return write(directory / name, builder.to_bytes(catalog))
+
+
+def simple_cv_pdf(directory: Path, name: str = "simple_cv.pdf", pages: int = 1) -> Path:
+    """A plain, valid one-column CV (the base for truncation and encryption tests)."""
+    contents = []
+    for number in range(pages):
+        lines = [(72, 740, "Jane Q. Example")] if number == 0 else []
+        lines += [
+            (72, 700 - 14 * i, f"Experience line {i} on page {number + 1}") for i in range(20)
+        ]
+        contents.append(text_ops(lines))
+    return write(directory / name, pdf_bytes(contents, compress=True))
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def encrypted_pdf(
+    directory: Path,
+    algorithm: str = "AES-256",
+    user_password: str = "",
+    name: str | None = None,
+) -> Path:
+    """`simple_cv_pdf` encrypted with pypdf's writer: algorithm "RC4-128", "AES-128" or
+    "AES-256"; an empty user password opens without asking (permissions-only PDFs)."""
+    from pypdf import PdfReader, PdfWriter
+
+    source = simple_cv_pdf(directory, name="plain_for_encryption.pdf")
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password, owner_password="owner-secret", algorithm=algorithm)
+    tag = algorithm.lower().replace("-", "")
+    path = directory / (name or f"encrypted_{tag}_{'pw' if user_password else 'nopw'}.pdf")
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def truncated_pdf(directory: Path, keep: float = 0.5, name: str = "truncated.pdf") -> Path:
+    """The first `keep` share of a valid PDF's bytes."""
+    data = simple_cv_pdf(directory, name="whole.pdf", pages=3).read_bytes()
+    return write(directory / name, data[: int(len(data) * keep)])
+
+
+def zero_page_pdf(directory: Path, name: str = "zero_pages.pdf") -> Path:
+    """A well-formed PDF whose page tree is empty."""
+    builder = PdfBuilder()
+    catalog = builder.reserve()
+    tree = builder.add(b"<< /Type /Pages /Kids [] /Count 0 >>")
+    builder.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    return write(directory / name, builder.to_bytes(catalog))
+
+
+def blank_pages_pdf(directory: Path, pages: int = 2, name: str = "blank.pdf") -> Path:
+    """Pages that draw only a rectangle: no text layer (like a scan, without the image)."""
+    return write(directory / name, pdf_bytes([b"0 0 1 rg 72 72 200 100 re f\n"] * pages))
+
+
+def flate_bomb_pdf(directory: Path, megabytes: int = 300, name: str = "bomb.pdf") -> Path:
+    """One page whose content stream inflates to `megabytes` MB of zeros (~0.3 MB file)."""
+    compressor = zlib.compressobj(9)
+    chunk = b"0" * (1 << 20)
+    packed = b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
+    builder = PdfBuilder()
+    catalog = builder.reserve()
+    tree = builder.reserve()
+    fonts = _font_resources(builder)
+    stream = builder.add(
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+    )
+    page = builder.add(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font %s >> "
+        b"/Contents %d 0 R >>" % (tree, fonts, stream)
+    )
+    builder.set(tree, b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    builder.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    return write(directory / name, builder.to_bytes(catalog))
+
+
+def many_operators_pdf(
+    directory: Path, count: int = 2_000_000, name: str = "many_operators.pdf"
+) -> Path:
+    """One page with `count` `Tj` operators (a ~20 KB file that decodes to ~14 MB)."""
+    content = b"BT /F1 1 Tf 72 700 Td\n" + b"(a) Tj\n" * count + b"ET\n"
+    return write(directory / name, pdf_bytes([content], compress=True))
+
+
+def nested_arrays_pdf(directory: Path, depth: int = 100_000, name: str = "nested.pdf") -> Path:
+    """A page whose /Annots is an array nested `depth` levels deep."""
+    nested = b"[" * depth + b"]" * depth
+    builder = PdfBuilder()
+    catalog = builder.reserve()
+    tree = builder.reserve()
+    stream = builder.stream(text_ops([(72, 700, "Hello")]))
+    fonts = _font_resources(builder)
+    page = builder.add(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font %s >> "
+        b"/Contents %d 0 R /Annots %s >>" % (tree, fonts, stream, nested)
+    )
+    builder.set(tree, b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    builder.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    return write(directory / name, builder.to_bytes(catalog))
+
+
+def page_tree_loop_pdf(directory: Path, name: str = "page_loop.pdf") -> Path:
+    """A page tree whose /Kids contains the tree itself."""
+    builder = PdfBuilder()
+    catalog = builder.reserve()
+    tree = builder.reserve()
+    builder.set(tree, b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % tree)
+    builder.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    return write(directory / name, builder.to_bytes(catalog))
+
+
+def not_a_pdf(directory: Path, name: str = "random.pdf") -> Path:
+    """Bytes that start like a PDF and then are noise."""
+    noise = bytes((i * 7919 + 13) % 251 for i in range(4096))
+    return write(directory / name, b"%PDF-1.4\n" + noise)
+
+
+def empty_file(directory: Path, name: str = "empty.pdf") -> Path:
+    return write(directory / name, b"")
