@@ -29,10 +29,17 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
+# The long runs: figures for docs/PERFORMANCE.md and docs/RELIABILITY.md (not part of make test).
 bench: $(STAMP)
 	$(PY) bench/parse_speed.py
+	$(PY) bench/library_scale.py --candidates 5000
+	@[ ! -f bench/ui_import_stall.py ] || $(PY) bench/ui_import_stall.py
+
+torture: $(STAMP)
+	$(PY) bench/kill_loop.py --cycles 200
+	$(PY) bench/hostile_files.py --count 500 --out $$(mktemp -d) --run
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
