@@ -46,6 +46,7 @@ from storage.paths import LibraryPaths, default_library_dir
 from storage.records import (
     Raw,
     apply_review_changes,
+    canonical,
     document_from_record,
     field_info,
     field_raw,
@@ -53,6 +54,7 @@ from storage.records import (
     normalise_value,
     profile_of,
     review_from_record,
+    typed,
 )
 from storage.store import LibraryDB, Store
 from storage.writer import SaveStatus, Writer
@@ -92,7 +94,9 @@ class Library:
         lock.acquire()
         try:
             remove_stale_temp_files(paths)
-            db = LibraryDB(paths.db, storage=AtomicJSONStorage, deferred=True)
+            db = LibraryDB(
+                paths.db, storage=AtomicJSONStorage, deferred=True, immutable_records=True
+            )
             applied = load_or_create(db.storage, paths)  # type: ignore[arg-type]
             library = cls(paths, db, lock, delay_s)
         except BaseException:
@@ -258,7 +262,8 @@ class Library:
         with self._lock:
             docs = self._store.docs()
             keep, other = self._need("candidates", keep_id), self._need("candidates", other_id)
-            return dict(conflicts(keep, other, docs).items())
+            found = conflicts(keep, other, docs).items()
+            return {f: (typed(f, a), typed(f, b)) for f, (a, b) in found}
 
     def _need(self, table: str, record_id: int) -> Raw:
         rec = self._store.raw(table, record_id)
@@ -297,8 +302,6 @@ class Library:
 
         def work(batch):
             doc = batch.need("documents", document_id)
-            from storage.records import canonical
-
             new = {**doc, "profile": canonical(result.profile.to_dict()), "kind": result.kind}
             new["warnings"] = list(result.warnings)
             batch.put("documents", document_id, new)

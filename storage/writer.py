@@ -44,8 +44,9 @@ class Writer:
         self._texts = texts  # written before the library file that refers to them
         self._cond = threading.Condition()
         self._durable = storage.generation
-        self._attempts = 0  # finished save attempts
-        self._wanted = 0  # attempts a flush() is waiting for
+        self._started = 0  # save attempts begun (numbered from 1)
+        self._failed = 0  # the number of the last attempt that failed
+        self._urgent = False  # a flush() is waiting: no coalescing delay
         self._error: LibraryWriteError | None = None
         self._last_try = 0.0
         self._last_saved: float | None = None
@@ -61,15 +62,23 @@ class Writer:
             self._cond.notify_all()
 
     def flush(self, timeout: float | None = None) -> None:
-        """Return once every change made before the call is on disk; else raise why not."""
+        """Return once every change made before the call is on disk; else raise why not.
+
+        Waits for a save of at least this generation; a save that was already running when
+        flush() was called may predate the last change, so only a failure of an attempt
+        begun after the call counts as the answer."""
+        target = self._generation()
         with self._cond:
-            self._wanted = self._attempts + 1
+            asked_after = self._started
+            self._urgent = True
             self._cond.notify_all()
-            done = self._cond.wait_for(lambda: self._attempts >= self._wanted, timeout)
+            done = self._cond.wait_for(
+                lambda: self._durable >= target or self._failed > asked_after, timeout
+            )
             if not done:
                 raise LibraryWriteError("saving the library is taking too long")
-            if self._durable < self._generation() and self._error is not None:
-                raise self._error
+            if self._durable < target:
+                raise self._error or LibraryWriteError("the library could not be saved")
 
     def status(self) -> SaveStatus:
         with self._cond:
@@ -89,10 +98,12 @@ class Writer:
         return self._storage.generation
 
     def _due(self) -> bool:
-        if self._stopping or self._wanted > self._attempts:
+        if self._stopping:
             return True
         if self._durable >= self._generation():
             return False
+        if self._urgent:
+            return True
         wait = self._retry_s if self._error else self._delay_s
         return time.monotonic() - self._last_try >= wait
 
@@ -101,11 +112,15 @@ class Writer:
             with self._cond:
                 while not self._due():
                     self._cond.wait(timeout=self._delay_s / 2)
-                if self._stopping and self._wanted <= self._attempts:
+                if self._stopping:
                     return
             self._save_once()
 
     def _save_once(self) -> None:
+        with self._cond:
+            self._started += 1
+            number = self._started
+            self._urgent = False
         with self._data_lock:
             generation = self._generation()
             payload = self._storage.serialise() if generation > self._durable else None
@@ -126,9 +141,10 @@ class Writer:
                 self._texts.written(texts)  # type: ignore[union-attr]
         with self._cond:
             self._last_try = time.monotonic()
-            if payload is not None and error is None:
-                self._durable = generation
-                self._last_saved = time.time()
-            self._error = error if payload is not None else self._error
-            self._attempts += 1
+            if error is None:
+                self._durable = max(self._durable, generation)
+                self._last_saved = time.time() if payload is not None else self._last_saved
+                self._error = None
+            else:
+                self._error, self._failed = error, number
             self._cond.notify_all()

@@ -32,6 +32,7 @@ def child(folder: str, start: int) -> None:
     from tests.storage.conftest import make_result
 
     library = Library.open(folder, delay_s=0.01)
+    print("ready", flush=True)
     i = start
     while True:
         result = make_result(_person(i), (f"k{i}@example.org",), text=f"document {i}")
@@ -62,7 +63,9 @@ def preload(folder: Path, n: int) -> None:
         library.add_parse_results(items)
 
 
-def _run_child(folder: Path, start: int, delay: float) -> list[int]:
+def _run_child(folder: Path, start: int, delay: float, after_open: bool) -> list[int]:
+    """Kill `delay` s after the child opened the library (or after its start, to hit the
+    opening itself, when not `after_open`); returns the acknowledged numbers."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.storage.kill_harness", "child", str(folder), str(start)],
         cwd=ROOT,
@@ -71,14 +74,19 @@ def _run_child(folder: Path, start: int, delay: float) -> list[int]:
         text=True,
     )
     acked: list[int] = []
+    ready = threading.Event()
 
     def read() -> None:
         for line in proc.stdout:  # type: ignore[union-attr]
             if line.startswith("ack "):
                 acked.append(int(line.split()[1]))
+            elif line.startswith("ready"):
+                ready.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    if after_open:
+        ready.wait(timeout=60)  # a loaded machine may take a while to start Python
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -110,7 +118,9 @@ def run(folder: Path, cycles: int, seed: int = 0, max_delay: float = 1.0) -> Rep
     rng = random.Random(seed)
     report = Report()
     for cycle in range(cycles):
-        acked = _run_child(folder, (cycle + 1) * 100_000, rng.uniform(0.05, max_delay))
+        after_open = cycle % 5 != 4  # every fifth kill may land while the child opens
+        delay = rng.uniform(0.0, max_delay if after_open else 0.6)
+        acked = _run_child(folder, (cycle + 1) * 100_000, delay, after_open)
         report.cycles += 1
         report.acked += len(acked)
         _check(folder, acked, report)
