@@ -94,15 +94,9 @@ class AtomicJSONStorage(Storage):
     One process, one owning thread (the caller serialises access; `Library` holds a lock).
     """
 
-    def __init__(
-        self, path: str | os.PathLike[str], deferred: bool = False, immutable_records: bool = False
-    ):
+    def __init__(self, path: str | os.PathLike[str], deferred: bool = False):
         self.path = Path(path).absolute()
         self.deferred = deferred
-        # Only for owners that replace records instead of changing them in place (Library):
-        # then a record's bytes can be reused until the record object itself is replaced.
-        self.immutable_records = immutable_records
-        self._fragments: dict[tuple[str, str], tuple[object, bytes]] = {}
         self._cache: dict[str, Any] | None = None
         self.generation = 0  # bumped by every write; the writer thread saves up to one of these
         self.before_replace: Callable[[], None] | None = None
@@ -134,27 +128,7 @@ class AtomicJSONStorage(Storage):
 
     def serialise(self) -> bytes:
         """The current state as bytes: done before any file is touched, so bad data never is."""
-        data = self._cache if self._cache is not None else {}
-        if not self.immutable_records:
-            return orjson.dumps(data)
-        return self._serialise_by_record(data)
-
-    def _serialise_by_record(self, data: dict[str, Any]) -> bytes:
-        # One orjson call over 25 MB holds the GIL for ~40 ms (a GUI stall); this loop only
-        # re-encodes the records that changed and stays interruptible between them.
-        old, new = self._fragments, {}
-        tables = []
-        for name, table in data.items():
-            parts = []
-            for key, rec in table.items():
-                hit = old.get((name, key))
-                if hit is None or hit[0] is not rec:
-                    hit = (rec, orjson.dumps(rec))
-                new[(name, key)] = hit
-                parts.append(orjson.dumps(key) + b":" + hit[1])
-            tables.append(orjson.dumps(name) + b":{" + b",".join(parts) + b"}")
-        self._fragments = new
-        return b"{" + b",".join(tables) + b"}"
+        return orjson.dumps(self._cache if self._cache is not None else {})
 
     def save(self, payload: bytes) -> None:
         atomic_write_bytes(self.path, payload, self.before_replace)

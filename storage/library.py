@@ -94,9 +94,7 @@ class Library:
         lock.acquire()
         try:
             remove_stale_temp_files(paths)
-            db = LibraryDB(
-                paths.db, storage=AtomicJSONStorage, deferred=True, immutable_records=True
-            )
+            db = LibraryDB(paths.db, storage=AtomicJSONStorage, deferred=True)
             applied = load_or_create(db.storage, paths)  # type: ignore[arg-type]
             library = cls(paths, db, lock, delay_s)
         except BaseException:

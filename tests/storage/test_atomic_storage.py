@@ -114,18 +114,6 @@ def test_deferred_storage_only_writes_on_save(tmp_path: Path) -> None:
     assert orjson.loads(path.read_bytes()) == {"t": {}}
 
 
-def test_per_record_serialising_matches_a_whole_dump(tmp_path: Path) -> None:
-    storage = AtomicJSONStorage(tmp_path / "db.json", deferred=True, immutable_records=True)
-    data = {"a": {str(i): {"n": i, "s": "é" * i} for i in range(50)}, "b": {}}
-    storage.write(data)
-    assert storage.serialise() == orjson.dumps(data)
-    data["a"]["3"] = {"n": "replaced"}  # a new record object: re-encoded
-    del data["a"]["4"]
-    data["b"]["1"] = {"x": [1, 2]}
-    storage.write(data)
-    assert orjson.loads(storage.serialise()) == data
-
-
 def test_library_snapshot_equals_its_memory(library) -> None:
     from tests.storage.conftest import make_result
 
