@@ -1,0 +1,1 @@
+"""The profile pane: a candidate's parsed profile to read and correct, beside the original."""

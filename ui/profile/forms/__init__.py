@@ -1,0 +1,1 @@
+"""Editable forms, one FieldEditor per profile field family (see base.py for the contract)."""
