@@ -13,6 +13,8 @@ What comes out:
 - `text`: the lines joined by "\\n"; a blank line between blocks (a column, a run of
   full-width lines) and between pages.
 - `lines`: one `Line` per visual line (a margin label and its body line are two lines).
+  Within a line, a tab stands where a gap of 1.5 em or more separates two cells of a
+  row ("Software Engineer<TAB>Oct 2016 - Present"); words are separated by one space.
   `start`/`end` index `text`; `page` is 0-based; `size` is the line's dominant font size
   in points and `bold` whether most of its characters are bold; `x`/`y` are the left end
   and baseline of the line in points from the top-left corner of the page (y grows
@@ -21,7 +23,10 @@ What comes out:
   starts where the next one does).
 - `links`: URI link annotations (`mailto:` and `tel:` included as written) with the page
   and the text under them.
-- `warnings`: pages without text when others have some; pages skipped as unreadable.
+- `warnings`: pages without text when others have some; pages skipped as unreadable;
+  pages where much of the text could not be decoded (a font without a Unicode map).
+Page numbers and running headers/footers are removed (one copy of a running header is
+kept, see `pdf_repeats`).
 Bullets: a bullet glyph at the start of a line becomes "• "; icons are dropped (see
 `textnorm`).
 """
@@ -29,11 +34,11 @@ Bullets: a bullet glyph at the start of a line becomes "• "; icons are dropped
 from __future__ import annotations
 
 import re
+from io import BytesIO
 from itertools import pairwise
 from pathlib import Path
 
-from pypdf import PageObject, PdfReader
-from pypdf._configuration import apply_configuration
+from pypdf import PageObject, PdfReader, apply_configuration
 from pypdf.errors import (
     DependencyError,
     EmptyFileError,
@@ -61,10 +66,12 @@ from parsing.pdf_layout import LineDraft, layout_page
 from parsing.pdf_links import page_links
 from parsing.pdf_repeats import remove_furniture
 from parsing.pdf_text import Frame, PageInterpreter, upright
+from parsing.registry import MAX_BYTES
 from parsing.textnorm import clean_line, join_hyphenated
 
 NO_TEXT = "no text layer: a scanned image?"
 MAX_PAGES = 500
+LARGE_WITHOUT_EOF = 4_000_000  # bytes; a smaller file without %%EOF is left to pypdf's repair
 # Tighter than pypdf's defaults (75 MB per stream): a CV's streams are kilobytes, so a
 # stream that inflates past this is a decompression bomb.
 _LIMITS = {
@@ -113,10 +120,28 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _open(path: Path) -> PdfReader:
-    reader = PdfReader(path)
+    data = _read(path)
+    reader = PdfReader(BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):
         raise EncryptedError("encrypted: needs a password")
     return reader
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes up to its last %%EOF: pypdf looks for that marker by reading
+    backwards a line at a time, which takes seconds over megabytes of trailing junk."""
+    limit = MAX_BYTES["pdf"]
+    if path.stat().st_size > limit:
+        raise TooLargeError(f"file too large: over {limit / 1e6:.0f} MB")
+    data = path.read_bytes()
+    if not data:
+        raise EmptyDocumentError("empty file")
+    end = data.rfind(b"%%EOF")
+    if end < 0 and len(data) > LARGE_WITHOUT_EOF:
+        raise CorruptError("corrupt PDF: no end-of-file marker (truncated?)")
+    if end >= 0 and len(data) - end > 1024:
+        data = data[: end + 5]
+    return data
 
 
 def _extract(path: Path) -> ExtractedText:

@@ -6,6 +6,8 @@
    chunks, that no chunk crosses over a stretch of rows. Rows whose chunks cross it
    (a full-width heading, a name across the top) split the page into *regions*.
 3. Each region with a gutter is one of:
+   - *columns* of running text (both sides wide and filled, like a two-column paper),
+     even where their lines share baselines: the left column, then the right one;
    - a *table* (most rows have text on both sides, or one side never stands alone):
      rows are read across, like any row ("2019  Best Paper Award", "Google  2016-2019");
    - a *margin* (a narrow left side whose cells sit beside the first line of longer
@@ -101,18 +103,15 @@ def make_line(runs: list[Run]) -> LineDraft:
     """Runs of one line (sorted by x) -> text with spaces from gaps, and font facts."""
     parts: list[str] = []
     previous: Run | None = None
+    edge = runs[0].x1  # right end of the text so far (a run may start inside an earlier one)
     sizes: Counter[float] = Counter()
     bold_chars = 0
     baselines: Counter[float] = Counter()
     for run in _collapse_letter_spacing(runs):
         if previous is not None:
             if run.text == previous.text and abs(run.x0 - previous.x0) < 0.2 * run.size:
-                continue  # the same text drawn twice (fake bold): keep it once
-            gap = run.x0 - previous.x1
-            if gap >= TAB_EM * run.size and not previous.text[-1:].isspace():
-                parts.append("\t")  # cells of a row: "Google\tMountain View, CA"
-            elif _needs_space(previous, run):
-                parts.append(" ")
+                continue  # the same text drawn twice (fake bold, shadow): keep it once
+            parts.append(_separator(previous, run, run.x0 - edge))
         parts.append(run.text)
         weight = len(run.text)
         sizes[round(run.size, 1)] += weight
@@ -120,6 +119,7 @@ def make_line(runs: list[Run]) -> LineDraft:
         if run.bold:
             bold_chars += weight
         previous = run
+        edge = max(edge, run.x1)
     total = sum(sizes.values()) or 1
     return LineDraft(
         text="".join(parts),
@@ -130,13 +130,15 @@ def make_line(runs: list[Run]) -> LineDraft:
     )
 
 
-def _needs_space(previous: Run, run: Run) -> bool:
+def _separator(previous: Run, run: Run, gap: float) -> str:
+    """ "", " " or a tab between two runs of a line, from the gap between them."""
     if previous.text[-1:].isspace() or run.text[:1].isspace():
-        return False
-    gap = run.x0 - previous.x1
+        return ""
+    if gap >= TAB_EM * run.size:
+        return "\t"  # cells of a row: "Google<TAB>Mountain View, CA"
     if gap < SPACE_EM * 0.5 * (previous.size + run.size):
-        return False
-    return not (is_cjk(previous.text[-1]) and is_cjk(run.text[0]))
+        return ""
+    return "" if is_cjk(previous.text[-1]) and is_cjk(run.text[0]) else " "
 
 
 def _collapse_letter_spacing(runs: list[Run]) -> list[Run]:

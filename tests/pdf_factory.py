@@ -291,6 +291,26 @@ def typography_pdf(directory: Path, name: str = "typography.pdf") -> Path:
     return write(directory / name, pdf_bytes([content]))
 
 
+def letter_spaced_pdf(directory: Path, name: str = "letter_spaced.pdf") -> Path:
+    """A heading letter-spaced with TJ offsets (0.3 em between letters, 0.9 em between
+    words), above an ordinary line."""
+    content = (
+        b"BT /F2 12 Tf 72 700 Td [(S)-300(K)-300(I)-300(L)-300(L)-300(S)-900(A)-300(N)-300(D)"
+        b"-900(T)-300(O)-300(O)-300(L)-300(S)]TJ 0 -16 Td [(Python,)-333(Rust)]TJ ET\n"
+    )
+    return write(directory / name, pdf_bytes([content]))
+
+
+def rotated_pdf(directory: Path, name: str = "rotated.pdf") -> Path:
+    """Three lines set sideways (text running up the page, first line leftmost) and a
+    small upright stamp that is not part of the text."""
+    lines = b"".join(
+        b"BT /F1 10 Tf 0 1 -1 0 %d 100 Tm (Sideways line %d of the page) Tj ET\n" % (x, n)
+        for n, x in enumerate((100, 114, 128), start=1)
+    )
+    return write(directory / name, pdf_bytes([lines + text_ops([(400, 40, "stamp")], size=6)]))
+
+
 def cjk_pdf(directory: Path, name: str = "cjk.pdf") -> Path:
     """CJK heading codes drawn with inter-character TJ offsets wider than a word gap,
     then "ABC" in the same CID font."""

@@ -74,6 +74,16 @@ def test_typography_is_cleaned(tmp_path: Path) -> None:
     assert lines[4] == "• Bullet item"  # Symbol bullet U+F0B7 -> the one bullet convention
 
 
+def test_letter_spaced_headings_are_rejoined(tmp_path: Path) -> None:
+    lines = texts(extract_pdf(pdf_factory.letter_spaced_pdf(tmp_path)))
+    assert lines == ["SKILLS AND TOOLS", "Python, Rust"]
+
+
+def test_sideways_pages_are_read_in_their_own_direction(tmp_path: Path) -> None:
+    lines = texts(extract_pdf(pdf_factory.rotated_pdf(tmp_path)))
+    assert lines == [f"Sideways line {n} of the page" for n in (1, 2, 3)]
+
+
 def test_cjk_has_no_spaces_between_characters(tmp_path: Path) -> None:
     result = extract_pdf(pdf_factory.cjk_pdf(tmp_path))
     assert texts(result) == [pdf_factory.CJK_CHARS[:4], pdf_factory.CJK_CHARS[4:], "ABC"]
