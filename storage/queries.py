@@ -1,0 +1,201 @@
+"""Read-only questions the window asks the library, answered with plain rows (no Qt).
+
+`candidate_row` / `document_row` build one row of the candidate list: everything a column
+shows plus a lower-case haystack for the search box, so the table model never has to look
+into profiles while the reviewer types. Rows go through `Library`'s public API only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import mean
+
+from parsing.models import Education, Profile, Publication
+from storage.errors import UnknownIdError
+from storage.library import Library
+from storage.models import Candidate, Document
+
+CANDIDATE = "candidate"
+UNASSIGNED = "unassigned"
+
+RowKey = tuple[str, int]  # (CANDIDATE, candidate id) or (UNASSIGNED, document id)
+
+
+@dataclass(frozen=True)
+class ListRow:
+    key: RowKey
+    name: str  # "" when the documents give none
+    email: str
+    status: str
+    shortlisted: bool
+    score: float | None  # mean of the reviewer's scores
+    cvs: int
+    statements: int
+    degree: str
+    institution: str
+    publications: int
+    first_author: int
+    tags: tuple[str, ...]
+    imported: str  # ISO timestamp of the first document
+    file_names: tuple[str, ...]
+
+    @property
+    def is_unassigned(self) -> bool:
+        return self.key[0] == UNASSIGNED
+
+    @property
+    def record_id(self) -> int:
+        return self.key[1]
+
+    @property
+    def haystack(self) -> str:
+        parts = (self.name, self.email, self.status, self.degree, self.institution)
+        return fold(" ".join((*parts, *self.tags, *self.file_names)))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "muller" finds "Müller"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def all_rows(library: Library) -> list[ListRow]:
+    rows = [candidate_row_from(library, library.candidate(s.id)) for s in library.candidates()]
+    rows.extend(_unassigned_row(doc) for doc in library.unassigned_documents())
+    return rows
+
+
+def row_for(library: Library, key: RowKey) -> ListRow | None:
+    """The row as the library has it now, or None when the record is gone (or assigned)."""
+    kind, record_id = key
+    try:
+        if kind == CANDIDATE:
+            return candidate_row_from(library, library.candidate(record_id))
+        doc = library.document(record_id)
+    except UnknownIdError:
+        return None
+    return _unassigned_row(doc) if doc.candidate_id is None else None
+
+
+def candidate_row_from(library: Library, candidate: Candidate) -> ListRow:
+    docs = library.documents(candidate.id)
+    profile = candidate.profile
+    degree, institution = latest_degree(profile.education)
+    scores = [s.value for s in candidate.review.scores.values()]
+    name = candidate.name or ""
+    return ListRow(
+        key=(CANDIDATE, candidate.id),
+        name=name,
+        email=profile.emails[0].text if profile.emails else "",
+        status=candidate.review.status,
+        shortlisted=candidate.review.shortlisted,
+        score=round(mean(scores), 2) if scores else None,
+        cvs=sum(d.kind == "cv" for d in docs),
+        statements=sum(d.kind == "statement" for d in docs),
+        degree=degree,
+        institution=institution,
+        publications=len(profile.publications),
+        first_author=first_author_count(name, profile.publications),
+        tags=candidate.review.tags,
+        imported=min((d.imported for d in docs), default=candidate.created),
+        file_names=tuple(d.file_name for d in docs),
+    )
+
+
+def _unassigned_row(doc: Document) -> ListRow:
+    profile: Profile = doc.profile
+    return ListRow(
+        key=(UNASSIGNED, doc.id),
+        name="",
+        email=profile.emails[0].text if profile.emails else "",
+        status=UNASSIGNED,
+        shortlisted=False,
+        score=None,
+        cvs=int(doc.kind == "cv"),
+        statements=int(doc.kind == "statement"),
+        degree="",
+        institution="",
+        publications=len(profile.publications),
+        first_author=0,
+        tags=(),
+        imported=doc.imported,
+        file_names=(doc.file_name,),
+    )
+
+
+def known_source_paths(library: Library) -> set[str]:
+    """Where the library's documents were imported from (to mark them in a file browser)."""
+    return {d.source_path for d in library.documents() if d.source_path}
+
+
+# --------------------------------------------------------------------------- education
+
+_YEAR = re.compile(r"(19|20)\d\d")
+_ONGOING = re.compile(r"present|current|now|expected|ongoing|today", re.IGNORECASE)
+
+
+def _end_year(entry: Education) -> int:
+    text = entry.end or ""
+    if _ONGOING.search(text):
+        return 9999
+    years = [int(m.group(0)) for m in _YEAR.finditer(text)]
+    return max(years, default=0)
+
+
+def latest_degree(education: Sequence[Education]) -> tuple[str, str]:
+    """(degree, institution) of the entry that ends last; ongoing studies count as latest."""
+    # An entry without a degree is often a membership or a visit: only a fallback.
+    entries = [e for e in education if e.degree] or [e for e in education if e.institution]
+    if not entries:
+        return "", ""
+    # max() keeps the first of equal keys: CVs usually list the newest entry first.
+    latest = max(entries, key=_end_year)
+    return latest.degree or "", latest.institution or ""
+
+
+# --------------------------------------------------------------------------- authorship
+
+
+def _name_parts(name: str) -> list[str]:
+    return [p for p in re.split(r"[\s.\-]+", fold(name)) if p]
+
+
+def _author_surname_and_initials(author: str) -> tuple[str, str]:
+    author = re.sub(r"[*†‡§¶#0-9]", "", author).strip()
+    if "," in author:  # "Hyndman, R. J."
+        surname, _, given = author.partition(",")
+        given_parts = _name_parts(given)
+        surname_parts = _name_parts(surname)
+    else:  # "R. J. Hyndman", "RJ Hyndman", "Rob J Hyndman"
+        parts = _name_parts(author)
+        if not parts:
+            return "", ""
+        surname_parts, given_parts = parts[-1:], parts[:-1]
+    initials = "".join(p[0] for p in given_parts)
+    return (surname_parts[-1] if surname_parts else ""), initials
+
+
+def is_same_person(candidate_name: str, author: str) -> bool:
+    """Surname equal and first initials compatible ("Rob J Hyndman" ~ "Hyndman, RJ")."""
+    parts = _name_parts(candidate_name)
+    surname, initials = _author_surname_and_initials(author)
+    if not parts or not surname:
+        return False
+    if surname != parts[-1] and surname != parts[0]:  # also family-name-first orders
+        return False
+    given = parts[:-1] if surname == parts[-1] else parts[1:]
+    return not initials or not given or initials[0] == given[0][0]
+
+
+def first_author_count(candidate_name: str, publications: Iterable[Publication]) -> int:
+    if not candidate_name:
+        return 0
+    return sum(
+        1 for p in publications if p.authors and is_same_person(candidate_name, p.authors[0])
+    )

@@ -1,0 +1,133 @@
+"""Every QAction of the window, declared once: text, shortcuts, icon, tip.
+
+`build_actions(parent)` makes them all; the window looks them up by `Act` and connects
+them. Menus and the toolbar are laid out in `ui/menus.py`. Single-key shortcuts (J, K, /,
+?, S) are safe because a focused text field takes plain keys before shortcuts see them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+from ui.icons import icon
+
+Key = QKeySequence.StandardKey
+
+
+class Act(Enum):
+    IMPORT_FILES = auto()
+    IMPORT_FOLDER = auto()
+    OPEN_SAMPLES = auto()
+    CANCEL_IMPORT = auto()
+    SHOW_IMPORT_REPORT = auto()
+    NEW_LIBRARY = auto()
+    OPEN_LIBRARY = auto()
+    QUIT = auto()
+    UNDO = auto()
+    REDO = auto()
+    FIND = auto()
+    PREFERENCES = auto()
+    NEXT_CANDIDATE = auto()
+    PREVIOUS_CANDIDATE = auto()
+    TOGGLE_SHORTLIST = auto()
+    ASSIGN_DOCUMENT = auto()
+    MAKE_OWN_CANDIDATE = auto()
+    THEME_SYSTEM = auto()
+    THEME_LIGHT = auto()
+    THEME_DARK = auto()
+    RESET_LAYOUT = auto()
+    SHORTCUTS = auto()
+    ABOUT = auto()
+
+
+@dataclass(frozen=True)
+class Spec:
+    text: str
+    shortcuts: tuple[QKeySequence | Key | str, ...] = ()
+    icon: str | QStyle.StandardPixmap | None = None
+    tip: str = ""
+    checkable: bool = False
+
+
+SP = QStyle.StandardPixmap
+
+SPECS: dict[Act, Spec] = {
+    Act.IMPORT_FILES: Spec("&Import Documents…", ("Ctrl+I",), "import", "Add CVs and statements"),
+    Act.IMPORT_FOLDER: Spec("Import &Folder…", ("Ctrl+Shift+I",), "folder-import"),
+    Act.OPEN_SAMPLES: Spec("Open &Sample Candidates", (), "samples", "Import six made-up CVs"),
+    Act.CANCEL_IMPORT: Spec("&Cancel Import", (), SP.SP_DialogCancelButton),
+    Act.SHOW_IMPORT_REPORT: Spec("Last Import &Report…", (), "document"),
+    Act.NEW_LIBRARY: Spec("&New Library…", (Key.New,), "library-new"),
+    Act.OPEN_LIBRARY: Spec("&Open Library…", (Key.Open,), "library"),
+    Act.QUIT: Spec("&Quit", (Key.Quit, "Ctrl+Q")),
+    Act.UNDO: Spec("&Undo", (Key.Undo,), "undo"),
+    Act.REDO: Spec("&Redo", (Key.Redo, "Ctrl+Shift+Z"), "redo"),
+    Act.FIND: Spec("&Find Candidate", (Key.Find, "/"), "search", "Search names, schools, tags"),
+    Act.PREFERENCES: Spec("&Preferences…", (Key.Preferences, "Ctrl+,"), "preferences"),
+    Act.NEXT_CANDIDATE: Spec("&Next Candidate", ("J",), "next"),
+    Act.PREVIOUS_CANDIDATE: Spec("&Previous Candidate", ("K",), "previous"),
+    Act.TOGGLE_SHORTLIST: Spec("&Shortlist", ("S",), "star", "Add to or take off the shortlist"),
+    Act.ASSIGN_DOCUMENT: Spec("&Assign to Candidate…", ("Ctrl+Shift+A",), "person-assign"),
+    Act.MAKE_OWN_CANDIDATE: Spec("&Make Own Candidate", (), None, "A new candidate for it"),
+    Act.THEME_SYSTEM: Spec("Follow the &System", (), None, checkable=True),
+    Act.THEME_LIGHT: Spec("&Light", (), None, checkable=True),
+    Act.THEME_DARK: Spec("&Dark", (), None, checkable=True),
+    Act.RESET_LAYOUT: Spec("Reset &Layout", ()),
+    Act.SHORTCUTS: Spec("&Keyboard Shortcuts", (Key.HelpContents, "?"), "keyboard"),
+    Act.ABOUT: Spec("&About Shortlist", ()),
+}
+
+
+def _sequences(spec: Spec) -> list[QKeySequence]:
+    out: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        if isinstance(shortcut, Key):
+            out.extend(QKeySequence.keyBindings(shortcut))
+        else:
+            out.append(QKeySequence(shortcut))
+    unique: dict[str, QKeySequence] = {}
+    for seq in out:
+        if not seq.isEmpty():
+            unique.setdefault(seq.toString(), seq)
+    return list(unique.values())
+
+
+def _make(parent: QWidget, spec: Spec) -> QAction:
+    action = QAction(spec.text, parent)
+    action.setShortcuts(_sequences(spec))
+    if isinstance(spec.icon, str):
+        action.setIcon(icon(spec.icon))
+    elif spec.icon is not None:
+        action.setIcon(parent.style().standardIcon(spec.icon))
+    tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip} ({keys})" if keys else tip)
+    action.setStatusTip(tip)
+    action.setCheckable(spec.checkable)
+    return action
+
+
+def build_actions(parent: QWidget) -> dict[Act, QAction]:
+    """One QAction per `Act`, owned by `parent` (the main window, so shortcuts work
+    wherever the focus is in it)."""
+    actions = {act: _make(parent, spec) for act, spec in SPECS.items()}
+    parent.addActions(list(actions.values()))
+    return actions
+
+
+def shortcut_sheet() -> list[tuple[str, str]]:
+    """(what, keys) for the shortcut sheet, from the same declarations."""
+    rows = []
+    for spec in SPECS.values():
+        keys = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in _sequences(spec)
+        )
+        if keys:
+            rows.append((spec.text.replace("&", "").rstrip("…"), keys))
+    rows.append(("Next / previous candidate", "Down / Up"))
+    rows.append(("Clear the search", "Esc"))
+    return rows

@@ -1,0 +1,213 @@
+"""Undoable changes to the library: one `LibraryCommand` per user action, on a QUndoStack.
+
+Every mutation of `storage.library.Library` returns an `UndoToken` (or a result holding
+one); `LibraryCommand` runs it in `redo()` (the first time and again after an undo) and
+hands the token to `library.undo()` in `undo()`. The library saves by itself within a
+second, so pushing a command is all it takes: no Save button.
+
+Use:
+
+    from ui.commands import LibraryCommand, Touched
+
+    stack.push(LibraryCommand(
+        library,
+        "Edit name",
+        lambda lib: lib.update_field(candidate_id, "name", "Ada Lovelace"),
+        touched=Touched(candidates={candidate_id}),
+        on_change=refresh,          # called after redo() and undo() with `touched`
+    ))
+
+`mutate(library)` must return an `UndoToken`, or an object with an `undo` attribute holding
+one (`MergeResult`, `SplitResult`). If it raises (a `LibraryError` or `ValueError` with a
+message for the reviewer), the command marks itself obsolete, so Qt drops it from the
+stack (it never holds a change that did not happen), and `QUndoStack.push` re-raises; the
+original exception, with the message meant for the reviewer, is `command.error`.
+
+Builders below cover the common mutations (`edit_field`, `revert_field`, `accept_diff`,
+`set_review`, `assign_document`, `merge_candidates`, `split_document`).
+
+`on_change` receives a `Touched`: which candidate and document rows to refresh. The main
+window refreshes the candidate list by itself for every `LibraryCommand` done or undone on
+its stack (it reads `command.touched`), so `on_change` is only needed for the pusher's own
+views (e.g. the profile pane re-showing the candidate after an undo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from storage.library import Library
+from storage.models import UndoToken
+
+
+@dataclass(frozen=True)
+class Touched:
+    """The records a change may have altered, so views refresh only those rows."""
+
+    candidates: frozenset[int] | set[int] = field(default_factory=frozenset)
+    documents: frozenset[int] | set[int] = field(default_factory=frozenset)
+
+
+Mutation = Callable[[Library], Any]
+OnChange = Callable[[Touched], None]
+
+
+def _token_of(result: Any) -> UndoToken:
+    if isinstance(result, UndoToken):
+        return result
+    token = getattr(result, "undo", None)
+    if isinstance(token, UndoToken):
+        return token
+    raise TypeError(f"a library mutation must return an UndoToken, got {type(result).__name__}")
+
+
+class LibraryCommand(QUndoCommand):
+    """One reviewer change, done by `mutate(library)` and undone with its token."""
+
+    def __init__(
+        self,
+        library: Library,
+        text: str,
+        mutate: Mutation,
+        touched: Touched | None = None,
+        on_change: OnChange | None = None,
+        after: Callable[[Any], Touched] | None = None,
+    ):
+        super().__init__(text)
+        self._library = library
+        self._mutate = mutate
+        self._touched = touched or Touched()
+        self._on_change = on_change
+        self._after = after  # widens `touched` from the result (e.g. a split's new candidate)
+        self._token: UndoToken | None = None
+        self.result: Any = None
+        self.error: Exception | None = None
+
+    @property
+    def touched(self) -> Touched:
+        return self._touched
+
+    def redo(self) -> None:
+        try:
+            self.result = self._mutate(self._library)
+            self._token = _token_of(self.result)
+        except Exception as exc:
+            self.error = exc
+            self.setObsolete(True)  # Qt then deletes it instead of keeping it on the stack
+            raise
+        if self._after is not None:
+            extra = self._after(self.result)
+            self._touched = Touched(
+                frozenset(self._touched.candidates) | frozenset(extra.candidates),
+                frozenset(self._touched.documents) | frozenset(extra.documents),
+            )
+        self._notify()
+
+    def undo(self) -> None:
+        if self._token is not None:
+            self._library.undo(self._token)
+            self._token = None
+        self._notify()
+
+    def _notify(self) -> None:
+        if self._on_change is not None:
+            self._on_change(self._touched)
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def edit_field(
+    library: Library, candidate_id: int, field_name: str, value: Any, on_change: OnChange | None
+) -> LibraryCommand:
+    label = field_name.replace("_", " ")
+    return LibraryCommand(
+        library,
+        f"Edit {label}",
+        lambda lib: lib.update_field(candidate_id, field_name, value),
+        Touched(candidates={candidate_id}),
+        on_change,
+    )
+
+
+def revert_field(
+    library: Library, candidate_id: int, field_name: str, on_change: OnChange | None
+) -> LibraryCommand:
+    return LibraryCommand(
+        library,
+        f"Revert {field_name.replace('_', ' ')}",
+        lambda lib: lib.revert_field(candidate_id, field_name),
+        Touched(candidates={candidate_id}),
+        on_change,
+    )
+
+
+def accept_diff(
+    library: Library, candidate_id: int, field_name: str, on_change: OnChange | None
+) -> LibraryCommand:
+    return LibraryCommand(
+        library,
+        f"Accept new {field_name.replace('_', ' ')}",
+        lambda lib: lib.accept_diff(candidate_id, field_name),
+        Touched(candidates={candidate_id}),
+        on_change,
+    )
+
+
+def set_review(
+    library: Library, candidate_id: int, text: str, on_change: OnChange | None, **changes: Any
+) -> LibraryCommand:
+    return LibraryCommand(
+        library,
+        text,
+        lambda lib: lib.set_review(candidate_id, **changes),
+        Touched(candidates={candidate_id}),
+        on_change,
+    )
+
+
+def assign_document(
+    library: Library,
+    document_id: int,
+    candidate_id: int | None,
+    was: int | None,
+    on_change: OnChange | None,
+) -> LibraryCommand:
+    """Move a document to `candidate_id` (None: unassigned); `was` is its current candidate."""
+    cands = {c for c in (candidate_id, was) if c is not None}
+    return LibraryCommand(
+        library,
+        "Assign document" if candidate_id is not None else "Unassign document",
+        lambda lib: lib.assign_document(document_id, candidate_id),
+        Touched(candidates=cands, documents={document_id}),
+        on_change,
+    )
+
+
+def merge_candidates(
+    library: Library, keep_id: int, other_id: int, on_change: OnChange | None
+) -> LibraryCommand:
+    return LibraryCommand(
+        library,
+        "Merge candidates",
+        lambda lib: lib.merge_candidates(keep_id, other_id),
+        Touched(candidates={keep_id, other_id}),
+        on_change,
+    )
+
+
+def split_document(
+    library: Library, document_id: int, was: int | None, on_change: OnChange | None
+) -> LibraryCommand:
+    return LibraryCommand(
+        library,
+        "Make own candidate",
+        lambda lib: lib.split_document(document_id),
+        Touched(candidates={was} if was is not None else set(), documents={document_id}),
+        on_change,
+        after=lambda result: Touched(candidates={result.new_candidate_id}),
+    )

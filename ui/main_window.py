@@ -1,0 +1,225 @@
+"""The main window: layout and wiring, nothing else.
+
+    ┌ toolbar ───────────────────────────────────────────────────────────┐
+    │ Folders (dock) │ search + candidate list │ Profile + document (dock) │
+    └ status bar: library · counts · import progress [Cancel] · saved ───┘
+
+The parts do the work: `ListController` (rows and row commands), `ImportService`
+(imports), `ProfileDock` (the profile pane), `LibrarySwitcher` (open / new / recent).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
+
+from storage.library import Library
+from ui import settings as S
+from ui.actions import Act, build_actions
+from ui.dnd import DropCatcher
+from ui.import_flow import ImportFlow
+from ui.library_switcher import LibrarySwitcher
+from ui.list_controller import ListController
+from ui.menus import THEME_ACTIONS, build_menus, build_toolbar
+from ui.models.candidate_table import CandidateTableModel
+from ui.profile_dock import ProfileDock
+from ui.settings import Settings
+from ui.theme import apply_theme
+from ui.views.candidate_list import CandidateList
+from ui.views.empty_state import EmptyState
+from ui.views.file_browser import FileBrowser
+from ui.views.status_bar import StatusBar
+from ui.window_actions import WindowActions
+
+SAVE_POLL_MS = 1000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, library: Library):
+        super().__init__()
+        self.settings = settings
+        self.library = library
+        self.setWindowTitle("Shortlist")
+        self._default_size()
+        self.undo_stack = QUndoStack(self)
+        self.actions = build_actions(self)
+        self._build_central()
+        self._build_docks()
+        self.status = StatusBar(self.actions[Act.CANCEL_IMPORT], self)
+        self.setStatusBar(self.status)
+        self.list_controller = ListController(library, self.candidate_list, self.undo_stack, self)
+        self.imports = ImportFlow(self, library)
+        self.switcher = LibrarySwitcher(self)
+        recent = build_menus(self, self.actions, self._dock_toggles())
+        self.switcher.set_recent_menu(recent)
+        build_toolbar(self, self.actions)
+        self.window_actions = WindowActions(self)
+        self.drops = DropCatcher(self)
+        self._wire()
+        self._restore_state()
+        self._start_library()
+
+    # ------------------------------------------------------------------ layout
+
+    def _default_size(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(1680, screen.width() * 9 // 10), min(1000, screen.height() * 9 // 10))
+
+    def _build_central(self) -> None:
+        self.model = CandidateTableModel(self)
+        self.candidate_list = CandidateList(self.model, self)
+        self.empty_state = EmptyState(
+            self.actions[Act.IMPORT_FILES], self.actions[Act.OPEN_SAMPLES], self
+        )
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.candidate_list)
+        self.central.addWidget(self.empty_state)
+        self.setCentralWidget(self.central)
+
+    def _build_docks(self) -> None:
+        self.browser = FileBrowser(self.settings.get(S.BROWSER_ROOT), self)
+        self.browser_dock = self._dock("Folders", "foldersDock", self.browser)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
+        self.profile_dock_widget = self._dock("Profile", "profileDock", None)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.profile_dock_widget)
+        self.profile = ProfileDock(self.profile_dock_widget, self)
+        self._dock_sizes_pending = True
+
+    def _default_dock_sizes(self) -> None:
+        # Only takes effect once the window has its size, hence from showEvent.
+        docks = [self.browser_dock, self.profile_dock_widget]
+        width = self.width()
+        sizes = [max(180, width * 12 // 100), max(520, width * 37 // 100)]
+        self.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+
+    def _dock(self, title: str, name: str, widget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() keys docks by object name
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        if widget is not None:
+            dock.setWidget(widget)
+        return dock
+
+    def _dock_toggles(self):
+        return [self.browser_dock.toggleViewAction(), self.profile_dock_widget.toggleViewAction()]
+
+    # ------------------------------------------------------------------ wiring
+
+    def _wire(self) -> None:
+        lc = self.list_controller
+        lc.rowsChanged.connect(self._rows_changed)
+        lc.selectionChanged.connect(self._selection_changed)
+        self.profile.candidateChanged.connect(lambda cid: lc.refresh([("candidate", cid)]))
+        self.browser.rootChanged.connect(lambda root: self.settings.set(S.BROWSER_ROOT, root))
+        self.browser.importRequested.connect(self.imports.start)
+        self.drops.pathsDropped.connect(self.imports.start_dropped)
+        self.candidate_list.set_row_actions(
+            [
+                self.actions[Act.TOGGLE_SHORTLIST],
+                self.actions[Act.ASSIGN_DOCUMENT],
+                self.actions[Act.MAKE_OWN_CANDIDATE],
+            ]
+        )
+        self._save_timer = QTimer(self, interval=SAVE_POLL_MS)
+        self._save_timer.timeout.connect(self._show_save_status)
+        self._save_timer.start()
+
+    def _start_library(self) -> None:
+        """Everything that depends on which library is open; again after a switch."""
+        self.profile.attach(self.library, self.undo_stack)
+        self.drops.watch_tree(self)
+        self.list_controller.reload()
+        self.browser.set_known(self.imports.known_paths())
+        self.status.show_library(self.library.path.name, str(self.library.path))
+        self._selection_changed(None)
+        self.candidate_list.select_row(0)
+
+    def use_library(self, library: Library) -> None:
+        """Switch to another library; the caller has closed the previous one."""
+        self.library = library
+        self.undo_stack.clear()
+        self.list_controller.library = library
+        self.imports.use_library(library)
+        self.settings.remember_library(str(library.path))
+        self._start_library()
+
+    # ------------------------------------------------------------------ reactions
+
+    def _rows_changed(self) -> None:
+        rows = self.model.all_rows()
+        self.status.show_counts(rows)
+        self.central.setCurrentWidget(self.candidate_list if rows else self.empty_state)
+
+    def _selection_changed(self, key) -> None:
+        self.profile.show_row(key)
+        self.window_actions.update_for(key)
+
+    def _show_save_status(self) -> None:
+        status = self.library.save_status()
+        self.status.show_saved(status.saved, status.error)
+
+    def set_theme(self, choice: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        apply_theme(QApplication.instance(), choice)  # type: ignore[arg-type]
+        self.settings.set(S.THEME, choice)
+        self.actions[THEME_ACTIONS.get(choice, Act.THEME_SYSTEM)].setChecked(True)
+
+    # ------------------------------------------------------------------ state
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        docks = self.settings.get(S.DOCK_STATE)
+        if not docks.isEmpty():
+            self._dock_sizes_pending = not self.restoreState(docks)
+        columns = self.settings.get(S.COLUMNS)
+        if not columns.isEmpty():
+            self.candidate_list.table.horizontalHeader().restoreState(columns)
+
+    def save_state(self) -> None:
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
+        self.settings.set(S.DOCK_STATE, self.saveState())
+        header = self.candidate_list.table.horizontalHeader()
+        self.settings.set(S.COLUMNS, header.saveState())
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        self.settings.set(S.DOCK_STATE, QByteArray())
+        for dock in (self.browser_dock, self.profile_dock_widget):
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.profile_dock_widget)
+        self.candidate_list.reset_columns()
+        self._default_dock_sizes()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dock_sizes_pending:
+            self._dock_sizes_pending = False
+            self._default_dock_sizes()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._save_timer.stop()
+        self.imports.close()
+        try:
+            self.library.close()
+        except Exception as error:
+            if not self.switcher.confirm_quit_unsaved(error):
+                event.ignore()
+                return
+            self.library.close(discard_unsaved=True)
+        event.accept()
+
+    def library_folder(self) -> Path:
+        return self.library.path

@@ -1,0 +1,1 @@
+"""The main window's views: file browser, candidate list, empty state, status bar."""
