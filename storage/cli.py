@@ -149,7 +149,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace, summary: ImportSummary) -> None:
-    files, summary.failed = collect_files(args.paths)
+    from storage.export.json_import import import_exports, is_export
+
+    exports = [p for p in args.paths if is_export(p)]  # JSON exports: records, not documents
+    files, summary.failed = collect_files(p for p in args.paths if p not in exports)
+    summary.extend(import_exports(library, exports))
     to_parse: dict[str, str] = {}  # path -> sha256, hashed once
     same_twice: list[tuple[str, str]] = []
     for path in files:

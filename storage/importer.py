@@ -34,7 +34,11 @@ def import_items(
 ) -> ImportSummary:
     summary = ImportSummary()
     seen: dict[str, int] = {}
-    for item in map(as_item, items):
+    for given in items:
+        if hasattr(given, "restore"):  # a candidate from a JSON export: export/json_import.py
+            given.restore(batch, paths, texts, summary)
+            continue
+        item = as_item(given)
         path = item.source_path or item.result.path
         sha = item_sha(item)
         existing = batch.store.by_sha.get(sha, seen.get(sha))
