@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
 
-from pypdf.errors import LimitReachedError, PdfReadError
+from pypdf.errors import LimitReachedError
 from pypdf.generic import DictionaryObject
 from pypdf.generic._font import Font
 
@@ -213,9 +213,9 @@ class FontCache:
                 try:
                     info = build_font(font_dict)
                 except LimitReachedError:
-                    raise
-                except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
-                    pass  # a broken font: its text comes out as Latin-1 at worst
+                    raise  # a decompression bomb in a CMap: the whole file is refused
+                except Exception:
+                    pass  # any other broken font costs its own text (Latin-1 at worst)
             self._fonts[key] = info
             self._keep.append(reference)
         return info

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject, StreamObject
 
 from parsing.pdf_content import MAX_OPERATORS, TooManyOperations, iter_operations
@@ -31,6 +32,7 @@ MAX_RUNS = 200_000
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_NO_FONT = fallback_font()
 
 
 @dataclass(slots=True)
@@ -105,7 +107,7 @@ class _TextState:
 
     def __init__(self) -> None:
         self.ctm: Matrix = _IDENTITY
-        self.font: FontInfo = fallback_font()
+        self.font: FontInfo = _NO_FONT
         self.font_size = 0.0
         self.spacing = 0.0  # Tc
         self.word_spacing = 0.0  # Tw
@@ -114,9 +116,15 @@ class _TextState:
         self.rise = 0.0  # Ts
 
     def copy(self) -> _TextState:
-        other = _TextState()
-        for slot in self.__slots__:
-            setattr(other, slot, getattr(self, slot))
+        other = _TextState.__new__(_TextState)  # skips __init__: q is a frequent operator
+        other.ctm = self.ctm
+        other.font = self.font
+        other.font_size = self.font_size
+        other.spacing = self.spacing
+        other.word_spacing = self.word_spacing
+        other.scale = self.scale
+        other.leading = self.leading
+        other.rise = self.rise
         return other
 
 
@@ -128,7 +136,6 @@ class PageInterpreter:
         self.runs: list[Run] = []
         self.operators = 0
         self.form_calls = 0
-        self.font_errors: list[str] = []
 
     # ---------------------------------------------------------------- entry points
 
@@ -141,10 +148,9 @@ class PageInterpreter:
     def _font(self, resources: DictionaryObject | None, name: Any) -> FontInfo:
         try:
             fonts = resources["/Font"].get_object()  # type: ignore[index]
-            reference = fonts.raw_get(_name(name))
-        except (KeyError, TypeError, AttributeError):
-            return fallback_font()
-        return self.fonts.get(reference)
+            return self.fonts.get(fonts.raw_get(_name(name)))
+        except (KeyError, TypeError, AttributeError, PdfReadError):
+            return _NO_FONT  # a font the page does not have: Latin-1 at worst
 
     def _form(
         self,
@@ -159,7 +165,7 @@ class PageInterpreter:
         try:
             xobject = resources["/XObject"].get_object()[_name(name)]  # type: ignore[index]
             form = xobject.get_object()
-        except (KeyError, TypeError, AttributeError):
+        except (KeyError, TypeError, AttributeError, PdfReadError):
             return
         if not isinstance(form, StreamObject) or form.get("/Subtype") != "/Form":
             return
@@ -175,9 +181,13 @@ class PageInterpreter:
         form_resources = form_resources.get_object() if form_resources is not None else resources
         if not isinstance(form_resources, DictionaryObject):
             form_resources = resources
+        try:
+            data = form.get_data()
+        except PdfReadError:
+            return  # a broken form hides its own text, not the page's
         seen.add(key)
         try:
-            self._interpret(form.get_data(), form_resources, inner, depth + 1, seen)
+            self._interpret(data, form_resources, inner, depth + 1, seen)
         finally:
             seen.discard(key)
 
