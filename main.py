@@ -49,6 +49,15 @@ def _add_storage_commands(sub: argparse._SubParsersAction) -> None:
     except ImportError:  # the library commands are not part of this build yet
         return
     add_commands(sub, _add_library_option)
+    from storage.cli_export import add_export_command
+
+    add_export_command(sub, _add_library_option, _render_pdf)
+
+
+def _render_pdf(html: str, output, **options) -> int:
+    from ui.report_pdf import render_pdf  # Qt is loaded only when a report is written
+
+    return render_pdf(html, output, **options)
 
 
 def main(argv: list[str] | None = None) -> int:
