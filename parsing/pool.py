@@ -37,6 +37,10 @@ _KILL_GRACE = 0.5
 # How long a new worker may take to import the parser before its file is given up on.
 _MIN_START_LIMIT = 10.0
 _MAX_REASON = 300
+# After this many workers in a row die before they are ready (a broken install, a target
+# that cannot be imported), the queued files fail with the same reason instead of each
+# spawning yet another doomed process.
+_MAX_FAILED_STARTS = 3
 
 
 def parse_file(path: str) -> ParseResult:
@@ -204,6 +208,7 @@ class ParsePool:
         self._workers: list[_Worker] = []
         self._done: list[ParseOutcome] = []
         self._dying: list[tuple[BaseProcess, float]] = []
+        self._failed_starts = 0
         self._closed = False
 
     # -- public API
@@ -214,6 +219,7 @@ class ParsePool:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         self._queue.extend(str(p) for p in paths)
+        self._failed_starts = 0  # a new batch deserves a new try
         self._dispatch()
 
     def poll(self, timeout: float = 0.0) -> list[ParseOutcome]:
@@ -312,6 +318,7 @@ class ParsePool:
                 return
             if message[0] == "ready":
                 worker.ready = True
+                self._failed_starts = 0
                 if worker.path is not None:
                     worker.started = now
             elif message[0] == "done" and worker.path is not None:
@@ -331,7 +338,10 @@ class ParsePool:
         exitcode = worker.process.exitcode
         worker.process.close()
         if worker.path is not None:
-            self._finish(worker, now, None, *_exit_reason(exitcode, worker.ready, self._timeout))
+            code, reason = _exit_reason(exitcode, worker.ready, self._timeout)
+            self._finish(worker, now, None, code, reason)
+            if not worker.ready:
+                self._start_failed(code, reason)
 
     def _check_deadline(self, worker: _Worker, now: float) -> None:
         if now < self._deadline(worker):
@@ -339,10 +349,17 @@ class ParsePool:
         if worker.started is None:
             late = f"the parser process did not start within {self._start_limit:g} s"
             self._finish(worker, now, None, "crashed", late)
+            self._start_failed("crashed", late)
         else:
             self._finish(worker, now, None, "timeout", f"timed out after {self._timeout:g} s")
         self._workers.remove(worker)
         self._stop(worker)
+
+    def _start_failed(self, code: str, reason: str) -> None:
+        self._failed_starts += 1
+        if self._failed_starts >= _MAX_FAILED_STARTS:
+            self._done.extend(ParseOutcome(p, None, code, reason, 0.0) for p in self._queue)
+            self._queue.clear()
 
     # -- starting and stopping workers
 

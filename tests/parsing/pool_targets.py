@@ -82,3 +82,17 @@ def behave(path: str) -> ParseResult:
     """Dispatch on the file name's first dash-separated word; anything else parses fine."""
     kind = Path(path).name.split("-", 1)[0]
     return _BEHAVIOURS.get(kind, echo)(path)
+
+
+def _refuse_to_load() -> None:
+    raise RuntimeError("this target cannot be loaded in a worker")
+
+
+class Unloadable:
+    """Pickles fine in the parent, fails to unpickle in the worker: a broken install."""
+
+    def __call__(self, path: str) -> ParseResult:
+        return echo(path)
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_refuse_to_load, ())

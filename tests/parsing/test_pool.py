@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from parsing.pool import ParseOutcome, ParsePool, parse_many
-from tests.parsing.pool_targets import behave, echo
+from tests.parsing.pool_targets import Unloadable, behave, echo
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -232,3 +232,16 @@ def test_submit_accepts_a_single_path(tmp_path: Path) -> None:
         assert pool.pending() == 1
         outcomes = pool.poll(timeout=5)
     assert [o.path for o in outcomes] == [path]
+
+
+def test_a_worker_that_cannot_start_fails_the_batch_without_a_spawn_storm(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    paths = make_files(tmp_path, [f"doc{i}" for i in range(12)])
+    with ParsePool(workers=1, timeout=5, target=Unloadable()) as pool:
+        outcomes = run_all(pool, paths, limit=15)
+    assert {o.error_code for o in outcomes.values()} == {"crashed"}
+    assert {o.error for o in outcomes.values()} == {
+        "the parser process failed to start (exit code 1)"
+    }
+    assert capfd.readouterr().err.count("RuntimeError: this target cannot") <= 3
