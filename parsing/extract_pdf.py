@@ -122,8 +122,13 @@ def _one_line(exc: BaseException) -> str:
 def _open(path: Path) -> PdfReader:
     data = _read(path)
     reader = PdfReader(BytesIO(data))
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise EncryptedError("encrypted: needs a password")
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except NotImplementedError as exc:  # certificate (public-key) security, for one
+            raise EncryptedError(f"encrypted: unsupported scheme ({_one_line(exc)})") from exc
+        if not opened:
+            raise EncryptedError("encrypted: needs a password")
     return reader
 
 

@@ -269,14 +269,29 @@ def _classify(rows: list[_Row], sides: list[int], gutter: float) -> str:
         return "columns"
     if left_only <= 1 and right_only <= 1:
         return "table"
-    # Margin cells sit beside a body line (same baseline), and the body runs on alone.
-    if both >= 1 and left_only <= both and right_only >= 2 and left_rows <= right_rows:
+    # Margin cells sit beside a body line (same baseline), the body runs on alone, and
+    # the cells are sparse: at most a short stack of them in a row (not a sidebar).
+    if (
+        both >= 1
+        and left_only <= both
+        and right_only >= 2
+        and left_rows * 5 <= right_rows * 3
+        and _longest_left_stack(sides) <= 3
+    ):
         return "margin"
     if right_only <= max(1, right_rows // 4) and left_only >= 2:
         return "table"  # notes on the right (dates, places) belong to their rows
     if left_rows < 2 or right_rows < 2:
         return "table"
     return "columns"
+
+
+def _longest_left_stack(sides: list[int]) -> int:
+    longest = current = 0
+    for side in sides:
+        current = current + 1 if side != RIGHT else 0
+        longest = max(longest, current)
+    return longest
 
 
 def find_gutter(rows: list[_Row]) -> float | None:

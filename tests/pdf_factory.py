@@ -211,6 +211,17 @@ def two_column_pdf(directory: Path, name: str = "two_column.pdf") -> Path:
     return write(directory / name, pdf_bytes([content]))
 
 
+def aligned_sidebar_pdf(directory: Path, name: str = "aligned_sidebar.pdf") -> Path:
+    """A narrow left sidebar of short items (contact, skills) whose lines share baselines
+    with a longer main column on the right."""
+    side = ["Contact", "jane@example.org", "+44 1234 567", "Skills", "Python", "Rust", "Go"]
+    side += ["Languages", "English", "German"]
+    main = [f"Main column sentence {i} describing experience at length" for i in range(16)]
+    lines = [(40, 700 - 14 * i, t) for i, t in enumerate(side)]
+    lines += [(220, 700 - 14 * i, t) for i, t in enumerate(main)]
+    return write(directory / name, pdf_bytes([text_ops(lines)]))
+
+
 def two_column_paper_pdf(directory: Path, name: str = "two_column_paper.pdf") -> Path:
     """Two columns of running text whose lines share baselines (a paper-style statement):
     rows must not be read across."""

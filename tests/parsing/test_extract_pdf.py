@@ -117,6 +117,14 @@ def test_two_text_columns_on_shared_baselines_are_not_read_across(tmp_path: Path
     assert lines[20].startswith("right column sentence 00")
 
 
+def test_a_sidebar_on_shared_baselines_is_its_own_column(tmp_path: Path) -> None:
+    result = extract_pdf(pdf_factory.aligned_sidebar_pdf(tmp_path))
+    lines = texts(result)
+    assert lines[:3] == ["Contact", "jane@example.org", "+44 1234 567"]
+    assert lines[10].startswith("Main column sentence 0 ")
+    assert not any(line.heading for line in result.lines)
+
+
 def test_margin_labels_come_before_their_section_and_are_headings(tmp_path: Path) -> None:
     result = extract_pdf(pdf_factory.margin_label_pdf(tmp_path))
     lines = list(result.lines)
