@@ -56,8 +56,8 @@ def _cut(text: str, max_len: int) -> str:
 def safe_filename(text: str, max_len: int = 80, fallback: str = "file") -> str:
     """A single file-name component: no separators, no `..`, no control characters, not a
     Windows device name, no trailing dot or space, NFC, at most `max_len` characters."""
-    name = unicodedata.normalize("NFC", str(text))
-    name = _UNSAFE_CHARS.sub("_", _drop_controls(name.replace("\x00", "")))
+    name = _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)))  # tabs, newlines: a space
+    name = _UNSAFE_CHARS.sub("_", _drop_controls(name))
     name = _DOTS.sub(".", _SPACES.sub(" ", name)).strip(" .")
     name = _cut(name, max_len).rstrip(" .")
     if not name:
