@@ -95,7 +95,10 @@ def extract_pdf(path: Path) -> ExtractedText:
     except ParseError:
         raise
     except LimitReachedError as exc:
-        raise TooLargeError(f"too large to read safely: {_one_line(exc)}") from exc
+        raise TooLargeError(
+            f"too large to read safely: past pypdf's safety limits, e.g. a decompression "
+            f"bomb ({_one_line(exc)})"
+        ) from exc
     except FileNotDecryptedError as exc:
         raise EncryptedError("encrypted: needs a password") from exc
     except DependencyError as exc:

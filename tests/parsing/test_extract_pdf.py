@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
+import parsing.extract_pdf as extract_pdf_module
 from parsing.extract_pdf import NO_TEXT, extract_pdf
 from parsing.models import (
     CorruptError,
@@ -214,6 +216,32 @@ def test_bad_files_fail_fast_with_a_specific_reason(
     assert time.monotonic() - began < 10
     assert reason in caught.value.reason
     assert "\n" not in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("raised", "error", "reason"),
+    [
+        (RecursionError("maximum recursion depth exceeded"), CorruptError, "nested too deeply"),
+        (ValueError("odd"), CorruptError, "corrupt PDF: ValueError: odd"),
+        (MemoryError(), TooLargeError, "memory"),
+        (PdfReadError("bad xref"), CorruptError, "corrupt PDF: bad xref"),
+        (DependencyError("cryptography>=3.1 is required"), EncryptedError, "cannot decrypt"),
+        (LimitReachedError("Limit reached"), TooLargeError, "too large"),
+    ],
+)
+def test_every_failure_becomes_a_parse_error(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    raised: BaseException,
+    error: type[ParseError],
+    reason: str,
+) -> None:
+    def explode(path: Path) -> ExtractedText:
+        raise raised
+
+    monkeypatch.setattr(extract_pdf_module, "_extract", explode)
+    with pytest.raises(error, match=re.escape(reason)):
+        extract_pdf(tmp_path / "any.pdf")
 
 
 def test_content_reader_refuses_huge_streams_quickly() -> None:
