@@ -2,10 +2,11 @@
 
 pypdf's own `ContentStream` parser reads byte by byte through a BytesIO and was almost
 half of the whole extraction time on our samples; this one tokenises with one compiled
-regular expression and is several times faster. It is also bounded: it counts operators
-and tokens as it goes and raises `TooManyOperations` past a cap, so a hostile page with
-millions of operators is refused in a fraction of a second instead of being parsed in
-full (pypdf's limit trips only after 8-14 s).
+regular expression and is several times faster. It is also bounded: before parsing, a
+C-speed estimate (`estimate_operators`, ~2 ms per MB) refuses streams with more than
+`MAX_OPERATORS` operators, and while parsing it counts operators and tokens again, so a
+hostile page with millions of operators is refused in a few hundredths of a second
+instead of being parsed in full (pypdf's own limit trips only after 8-14 s).
 
 Only what text extraction needs is modelled: numbers become floats, names stay bytes
 (with the leading slash), literal and hex strings become `bytes`, arrays become lists.
