@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -64,8 +65,20 @@ def candidate_json(candidate: Candidate, documents: Sequence[Document]) -> dict[
     }
 
 
+def _width(text: str) -> int:
+    """Terminal columns: CJK and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """`text` cut to `width` terminal columns and padded to exactly that width."""
+    out = ""
+    for ch in text:
+        if _width(out + ch) > width - (1 if _width(text) > width else 0):
+            out += "…"
+            break
+        out += ch
+    return out + " " * max(0, width - _width(out))
 
 
 def summary_table(rows: Sequence[CandidateSummary], loose: Sequence[Document]) -> str:
@@ -77,7 +90,7 @@ def summary_table(rows: Sequence[CandidateSummary], loose: Sequence[Document]) -
         star = "★" if r.shortlisted else ""
         name = _cut(r.name or "(no name)", 28)
         email = _cut(r.emails[0] if r.emails else "", 32)
-        lines.append(f"{r.id:>4}  {name:<28} {email:<32} {docs:<10} {r.status:<11} {star}")
+        lines.append(f"{r.id:>4}  {name} {email} {docs:<10} {r.status:<11} {star}")
     lines.append(f"{len(rows)} candidates")
     if loose:
         lines.append(f"{len(loose)} unassigned documents:")
