@@ -19,7 +19,8 @@ MAX_STEM = 100
 
 
 def _part(text: str, max_len: int = 40) -> str:
-    return safe_filename(text, max_len, fallback="").replace(" ", "-")
+    # Separators and dots at the ends would only stack up against the "_" between parts.
+    return safe_filename(text, max_len, fallback="").replace(" ", "-").strip("_-. ")
 
 
 def original_name(entry: Entry, doc: Document, width: int, taken: set[str]) -> str:
