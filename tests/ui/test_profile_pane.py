@@ -115,6 +115,12 @@ def rows(pane: ProfilePane, field: str):
     return pane.edit.rows[field].editor._list.rows()
 
 
+def shiboken_valid(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)
+
+
 def shown(widget) -> bool:
     """Not hidden by the pane (the tab holding it may be in the background)."""
     return not widget.isHidden()
@@ -245,6 +251,24 @@ def test_reorder_add_and_remove_entries_each_one_command(qtbot, pane, ids, libra
     assert len(rows(pane, "education")) == 3
 
 
+def test_the_list_reselecting_the_candidate_keeps_the_forms(pane, ids):
+    pane.show_candidate(ids[0])
+    card = rows(pane, "education")[0]
+    commit(card.inputs["institution"], "UCL")
+    pane.show_candidate(ids[0])  # the list refreshed its row and selected it again
+    assert rows(pane, "education")[0] is card
+
+
+def test_a_closed_pane_leaves_the_shared_undo_stack_working(qtbot, library, stack, ids):
+    first = ProfilePane(library, stack)
+    first.show_candidate(ids[0])
+    commit(first.edit.rows["name"].editor._input, "Ada")
+    first.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken_valid(first))
+    stack.undo()  # the window keeps its stack when it builds a new pane
+    assert library.candidate(ids[0]).name == "Ada Lovelace"
+
+
 def test_an_invalid_edit_survives_looking_at_another_candidate(pane, ids, stack):
     pane.show_candidate(ids[0])
     commit(rows(pane, "emails")[0].inputs["text"], "ada at example")
@@ -313,13 +337,18 @@ def test_evidence_selects_the_span_in_a_text_document(pane, ids):
     assert pane.documents.text.textCursor().selectedText() == "Notes on the Analytical Engine"
 
 
-@pytest.fixture
-def pdf_candidate(library: Library) -> int:
+@pytest.fixture(scope="module")
+def hyndman() -> ParseResult:
     if not HYNDMAN.is_file():
         pytest.skip("shared samples not beside the repository")
     from parsing.pipeline import parse_file
 
-    summary = library.add_parse_results([parse_file(HYNDMAN)])
+    return parse_file(HYNDMAN)
+
+
+@pytest.fixture
+def pdf_candidate(library: Library, hyndman: ParseResult) -> int:
+    summary = library.add_parse_results([hyndman])
     return summary.new_candidates[0].candidate_id
 
 

@@ -34,9 +34,10 @@ class MissingBanner(QFrame):
     def show_missing(self, file_name: str, where: str) -> None:
         self._title.setText("The original file is missing")
         self._detail.setText(
-            f"{file_name} was moved or deleted outside Shortlist (expected at {where}). "
+            f"{file_name} was moved or deleted from the library folder outside Shortlist. "
             "Showing the text read from it; the profile and your edits are safe."
         )
+        self._detail.setToolTip(f"Expected at {where}")
         self._locate.setVisible(True)
         self.show_problem("")
         self.setVisible(True)
@@ -44,6 +45,7 @@ class MissingBanner(QFrame):
     def show_unreadable(self, file_name: str) -> None:
         self._title.setText("This PDF cannot be displayed")
         self._detail.setText(f"Showing the text read from {file_name} instead.")
+        self._detail.setToolTip("")
         self._locate.setVisible(False)
         self.show_problem("")
         self.setVisible(True)

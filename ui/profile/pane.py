@@ -13,9 +13,11 @@ at another one, and comes back with its message.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -33,6 +35,7 @@ from ui.profile.style import pane_qss
 from ui.profile.summary_html import Marks
 
 SPLITTER_NAME = "profileSplitter"
+MIN_SIDE_WIDTH = 320  # narrower, the forms' rows and the PDF toolbar start to clip
 NOTHING_SHOWN = "Select a candidate to see their profile."
 
 
@@ -43,15 +46,18 @@ class ProfilePane(QWidget):
         super().__init__(parent)
         self.setObjectName("profilePane")
         self._library = library
-        self._stack = undo_stack
+        # Held weakly: the window owns the stack. Were the pane's last reference the one to
+        # free it, the stack's destructor would signal into the half-destroyed pane.
+        self._stack = weakref.ref(undo_stack)
         self._candidate: Candidate | None = None
         self._document: Document | None = None  # an unassigned document shown alone
         self._documents: list[Document] = []
         self._drafts: dict[int, dict[str, Any]] = {}
+        self._changed = _notifier(self)
         self._build()
-        # A bound method, not a lambda: the connection must die with the pane (the window
-        # builds a new pane per library while the undo stack lives on).
-        self._stack.indexChanged.connect(self._stack_moved)
+        # A declared slot, not a lambda: Qt drops the connection when the pane dies (the
+        # window builds a new pane per library while the undo stack lives on).
+        undo_stack.indexChanged.connect(self._stack_moved)
         self._restyle()
         self.show_candidate(None)
 
@@ -76,6 +82,8 @@ class ProfilePane(QWidget):
         self.splitter.addWidget(self.documents)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self.tabs.setMinimumWidth(MIN_SIDE_WIDTH)
+        self.documents.setMinimumWidth(MIN_SIDE_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -83,6 +91,11 @@ class ProfilePane(QWidget):
     # ------------------------------------------------------------------ showing
 
     def show_candidate(self, candidate_id: int | None) -> None:
+        if candidate_id is not None and self._candidate and self._candidate.id == candidate_id:
+            # The list re-selecting the same row (after its refresh) must not rebuild the
+            # forms under the reviewer's cursor.
+            self.refresh()
+            return
         self._keep_drafts()
         self._document = None
         candidate = self._read(candidate_id)
@@ -99,6 +112,8 @@ class ProfilePane(QWidget):
         self.documents.set_documents(self._documents, labels)
 
     def show_document(self, document_id: int | None) -> None:
+        if document_id is not None and self._document and self._document.id == document_id:
+            return
         self._keep_drafts()
         self._candidate = None
         try:
@@ -131,6 +146,7 @@ class ProfilePane(QWidget):
         except UnknownIdError:
             return None
 
+    @Slot(int)
     def _stack_moved(self, _index: int) -> None:
         self.refresh()
 
@@ -192,12 +208,15 @@ class ProfilePane(QWidget):
     def _push(self, command: commands.LibraryCommand) -> None:
         self.edit.show_message("")
         try:
-            self._stack.push(command)
+            stack = self._stack()
+            if stack is None:
+                raise LibraryError("the window's undo stack is gone")
+            stack.push(command)
         except (LibraryError, ValueError) as exc:
             self.edit.show_message(f"Not saved: {exc}")
             self.refresh()
 
-    def _changed(self, touched: commands.Touched) -> None:
+    def _emit_changed(self, touched: commands.Touched) -> None:
         for cid in sorted(touched.candidates):
             self.candidateChanged.emit(cid)
 
@@ -244,6 +263,19 @@ class ProfilePane(QWidget):
         qss = pane_qss(self.palette())
         if self.styleSheet() != qss:
             self.setStyleSheet(qss)
+
+
+def _notifier(pane: ProfilePane) -> commands.OnChange:
+    """The commands' callback. They outlive the pane on the window's undo stack (a new
+    pane per library), so they hold it weakly and stay quiet once it is gone."""
+    ref = weakref.ref(pane)
+
+    def notify(touched: commands.Touched) -> None:
+        target = ref()
+        if target is not None and shiboken6.isValid(target):
+            target._emit_changed(touched)
+
+    return notify
 
 
 def _marks(candidate: Candidate) -> Marks:

@@ -85,4 +85,6 @@ class ReadableView(QTextBrowser):
 
     def _recolor(self) -> None:
         if self._colors() != self._rendered_with:
+            scroll = self.verticalScrollBar().value()
             self._render()
+            self.verticalScrollBar().setValue(scroll)

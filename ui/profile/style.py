@@ -15,6 +15,8 @@ SPACING = 8  # the pane's grid: margins and gaps are multiples of it
 
 AMBER_LIGHT, AMBER_DARK = "#b7791f", "#e3a93b"
 RED_LIGHT, RED_DARK = "#c53030", "#f07171"
+# The theme's highlight is a selection background (pale in light themes), not a text colour.
+ACCENT_LIGHT, ACCENT_DARK = "#2b6cb0", "#7fb0ff"
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -49,7 +51,7 @@ def hairline(palette: QPalette) -> str:
 
 
 def accent(palette: QPalette) -> str:
-    return palette.color(QPalette.ColorRole.Highlight).name()
+    return ACCENT_DARK if is_dark(palette) else ACCENT_LIGHT
 
 
 def pane_qss(palette: QPalette) -> str:

@@ -82,13 +82,15 @@ class _Page:
         self.out: list[str] = []
         self.tips: dict[str, str] = {}
 
-    def link(self, field: str, index: int, item: Any, inner: str) -> str:
+    def link(self, field: str, index: int, item: Any, inner: str, first: bool = True) -> str:
+        """`inner` as a link to the item's evidence; the first link of a flagged item gets
+        the amber dot (an entry spread over two lines is still one thing to check)."""
         ref = href(field, index)
         tip = CLICK_TIP
         dot = ""
         if is_flagged(item):
             tip = f"{LOW_CONFIDENCE_TIP} ({round(item.confidence * 100)}% sure)"
-            dot = f'<span style="color:{self.c.amber}">●&nbsp;</span>'
+            dot = f'<span style="color:{self.c.amber}">●&nbsp;</span>' if first else ""
         self.tips[ref] = tip
         return f'<a href="{ref}">{dot}{inner}</a>'
 
@@ -123,7 +125,8 @@ def _entry_rows(
     )
     if not sub:
         return top
-    return top + f'<tr><td colspan="2">{page.link(field, index, item, page.muted(sub))}</td></tr>'
+    sub_link = page.link(field, index, item, page.muted(sub), first=False)
+    return top + f'<tr><td colspan="2">{sub_link}</td></tr>'
 
 
 def _joined(*parts: str | None, sep: str = ", ") -> str:
@@ -132,7 +135,7 @@ def _joined(*parts: str | None, sep: str = ", ") -> str:
 
 def _education(page: _Page, index: int, e: Any) -> str:
     if e.degree:
-        main = f"<b>{escape(e.degree)}</b>" + (f" in {escape(e.field)}" if e.field else "")
+        main = f"<b>{escape(e.degree)}</b>" + (f", {escape(e.field)}" if e.field else "")
     else:
         main = f"<b>{_joined(e.field) or _joined(e.institution) or '(no degree)'}</b>"
     shown = e.institution if (e.degree or e.field) else None
@@ -191,6 +194,7 @@ _CONTACTS = ("emails", "phones", "links")
 def _header(page: _Page, profile: Profile) -> None:
     name = profile.name
     title = page.link("name", 0, name, escape(name.text)) if name else page.muted("(no name found)")
+    title += _edited_mark(page, "name")
     page.out.append(f'<p style="font-size:17pt; font-weight:600; margin:0">{title}</p>')
     contacts = [
         page.link(field, i, v, escape(v.text))
@@ -199,8 +203,19 @@ def _header(page: _Page, profile: Profile) -> None:
     ]
     sep = page.muted("&nbsp;&nbsp;·&nbsp;&nbsp;")
     if contacts:
-        page.out.append(f'<p style="margin-top:4px">{sep.join(contacts)}</p>')
+        marks = "".join(_edited_mark(page, f) for f in _CONTACTS)
+        page.out.append(f'<p style="margin-top:4px">{sep.join(contacts)}{marks}</p>')
     _status_line(page, profile)
+
+
+def _edited_mark(page: _Page, field: str) -> str:
+    if field not in page.marks.edited:
+        return ""
+    what = "" if field == "name" else f" {escape(heading(field).lower())}"
+    return (
+        f'&nbsp;&nbsp;<span style="color:{page.c.accent}; font-size:8pt; font-weight:400">'
+        f"EDITED{what.upper()}</span>"
+    )
 
 
 def _status_line(page: _Page, profile: Profile) -> None:
@@ -223,11 +238,10 @@ def profile_html(profile: Profile, colors: Colors, marks: Marks = Marks()) -> tu
     _header(page, profile)
     empty = []
     for field in FIELD_NAMES:
-        if field == "name" or field in _CONTACTS:
-            continue
         values = items(profile, field)
-        if not values:
+        if not values and field != "name":
             empty.append(heading(field))
+        if not values or field == "name" or field in _CONTACTS:
             continue
         page.section(field)
         if field in _INLINE:

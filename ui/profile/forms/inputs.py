@@ -21,6 +21,10 @@ class LineInput(QLineEdit):
         super().__init__(parent)
         self.editingFinished.connect(self.committed)
 
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setCursorPosition(0)  # a long title shows its beginning, not its end
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit()
