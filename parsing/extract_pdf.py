@@ -33,7 +33,11 @@ Bullets: a bullet glyph at the start of a line becomes "• "; icons are dropped
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from itertools import pairwise
 from pathlib import Path
@@ -67,7 +71,7 @@ from parsing.pdf_links import page_links
 from parsing.pdf_repeats import remove_furniture
 from parsing.pdf_text import Frame, PageInterpreter, upright
 from parsing.registry import MAX_BYTES
-from parsing.textnorm import clean_line, join_hyphenated
+from parsing.textnorm import clean_line, join_hyphenated, strip_surrogates
 
 NO_TEXT = "no text layer: a scanned image?"
 MAX_PAGES = 500
@@ -90,7 +94,7 @@ Blocks = list[list[LineDraft]]
 def extract_pdf(path: Path) -> ExtractedText:
     """Extract the text of the PDF at `path`; every failure is a `ParseError` subclass."""
     try:
-        with apply_configuration(**_LIMITS):
+        with apply_configuration(**_LIMITS), _quiet_pypdf():
             return _extract(Path(path))
     except ParseError:
         raise
@@ -118,8 +122,34 @@ def extract_pdf(path: Path) -> ExtractedText:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = strip_surrogates(" ".join(str(exc).split())) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."
+
+
+_PYPDF_LOGGER = logging.getLogger("pypdf")
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_saved_level = logging.NOTSET
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Mute pypdf's logger while we extract. It reports damage it worked around ("EOF
+    marker not found") on stderr, which is noise on a user's terminal: what matters
+    reaches the caller as our ParseError or our warnings. Counted, for threads."""
+    global _quiet_depth, _saved_level
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            _saved_level = _PYPDF_LOGGER.level
+            _PYPDF_LOGGER.setLevel(logging.CRITICAL + 1)
+        _quiet_depth += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                _PYPDF_LOGGER.setLevel(_saved_level)
 
 
 def _open(path: Path) -> PdfReader:

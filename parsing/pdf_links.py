@@ -16,7 +16,7 @@ from pypdf.generic import DictionaryObject
 from parsing.models import LinkTarget
 from parsing.pdf_layout import SPACE_EM
 from parsing.pdf_text import Frame, Run
-from parsing.textnorm import clean_line
+from parsing.textnorm import clean_line, strip_surrogates
 
 MAX_LINKS_PER_PAGE = 500
 
@@ -34,7 +34,7 @@ def _uri(annotation: DictionaryObject) -> str | None:
         uri = uri.decode("utf-8", "replace")
     if not isinstance(uri, str):
         return None
-    uri = "".join(uri.split()).replace("\x00", "")
+    uri = strip_surrogates("".join(uri.split()).replace("\x00", ""))
     return uri or None
 
 

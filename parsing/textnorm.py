@@ -1,7 +1,8 @@
 """Line-level text clean-up shared by the extractors.
 
 What `clean_line` does, in order:
-- drops control characters, zero-width characters, byte-order marks and U+FFFE;
+- drops control characters, zero-width characters, byte-order marks, U+FFFE and lone
+  surrogates (which no UTF-8 writer accepts);
 - turns every kind of space (no-break, thin, ideographic ...) into a plain space;
 - expands Latin ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ -> fi fl ff ffi ffl st st). Full NFKC is *not*
   applied: it would rewrite CJK full-width punctuation ("，" -> ","), which must stay;
@@ -43,6 +44,8 @@ _LIGATURES = {
 }
 _TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
 _TABLE.update({ord(c): None for c in _INVISIBLE + _CONTROL})
+# Lone surrogates (a ToUnicode map can produce them) cannot be written as UTF-8 at all.
+_TABLE.update(dict.fromkeys(range(0xD800, 0xE000)))
 _TABLE.update({ord(k): v for k, v in _LIGATURES.items()})
 _TABLE[0x00AD] = "-"
 
@@ -136,6 +139,14 @@ def _clean_cell(text: str) -> str:
 
 def _bullet_prefix(match: re.Match[str]) -> str:
     return BULLET + " "
+
+
+def strip_surrogates(text: str) -> str:
+    """`text` without lone surrogates, so that it can always be encoded as UTF-8."""
+    return text.translate(_SURROGATES) if not text.isascii() else text
+
+
+_SURROGATES = dict.fromkeys(range(0xD800, 0xE000))
 
 
 def is_cjk(char: str) -> bool:

@@ -3,6 +3,7 @@ specific ParseError, quickly, for every kind of bad file."""
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -244,6 +245,14 @@ def test_every_failure_becomes_a_parse_error(
         extract_pdf(tmp_path / "any.pdf")
 
 
+def test_pypdf_log_noise_is_muted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = pdf_factory.truncated_pdf(tmp_path)
+    with caplog.at_level(logging.WARNING), pytest.raises(CorruptError):
+        extract_pdf(path)
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+    assert logging.getLogger("pypdf").level == logging.NOTSET  # restored afterwards
+
+
 def test_content_reader_refuses_huge_streams_quickly() -> None:
     data = b"BT /F1 1 Tf " + b"(a) Tj " * 2_000_000 + b"ET"
     began = time.monotonic()
@@ -297,6 +306,7 @@ def test_damaged_pdfs_give_text_or_a_parse_error(tmp_path_factory, data) -> None
         ("ﬁne ﬂow", "fine flow"),
         ("计算机（国家示范性），专业", "计算机（国家示范性），专业"),
         ("x\ufffey\u200bz", "xyz"),
+        ("lone\ud800surrogate", "lonesurrogate"),
         ("2019\t\tCambridge", "2019\tCambridge"),
         ("•", ""),
     ],
