@@ -280,6 +280,15 @@ def test_an_invalid_edit_survives_looking_at_another_candidate(pane, ids, stack)
     assert stack.count() == 0
 
 
+def test_commit_edits_applies_what_it_can_and_names_the_rest(pane, ids, library, stack):
+    pane.show_candidate(ids[0])
+    pane.edit.rows["name"].editor._input.setText("Ada King")  # typed, focus never left
+    rows(pane, "emails")[0].inputs["text"].setText("not an email")
+    problems = pane.commit_edits()
+    assert library.candidate(ids[0]).name == "Ada King" and stack.count() == 1
+    assert len(problems) == 1 and "email" in problems[0]
+
+
 def test_a_pending_reparse_offers_accept_and_keep_mine(pane, ids, library, tmp_path, stack):
     pane.show_candidate(ids[0])
     commit(pane.edit.rows["name"].editor._input, "A. Lovelace")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,7 +28,7 @@ from storage.relink import original_missing, relink_document
 from ui.profile.evidence import search_snippets, span_text
 from ui.profile.missing_banner import MissingBanner
 from ui.profile.pdf_view import PdfViewer
-from ui.profile.style import SPACING, label
+from ui.profile.style import SPACING, ElidedLabel, label
 from ui.profile.text_view import TextViewer
 
 
@@ -47,7 +47,8 @@ class DocumentView(QWidget):
         self.chooser.setDrawBase(False)
         self.chooser.setExpanding(False)
         self.chooser.currentChanged.connect(self._chosen)
-        self._file = label("", "muted", self)
+        self._file = ElidedLabel("muted", self)
+        self._file.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.banner = MissingBanner(self)
         self.banner.locateClicked.connect(self.locate)
         self.pdf = PdfViewer(self)
@@ -62,8 +63,7 @@ class DocumentView(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(SPACING, SPACING // 2, SPACING * 2, 0)
         top.addWidget(self.chooser)
-        top.addStretch(1)
-        top.addWidget(self._file)
+        top.addWidget(self._file, 1)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self._stack, 1)
@@ -91,7 +91,7 @@ class DocumentView(QWidget):
     def _show_nothing(self) -> None:
         self.pdf.clear()
         self.banner.setVisible(False)
-        self._file.setText("")
+        self._file.set_full_text("")
         self._stack.setCurrentWidget(self._empty)
 
     def current_document_id(self) -> int | None:
@@ -111,7 +111,7 @@ class DocumentView(QWidget):
         self.chooser.blockSignals(True)
         self.chooser.setCurrentIndex(self._documents.index(doc))
         self.chooser.blockSignals(False)
-        self._file.setText(f"{doc.file_name} · {_pages(doc)}")
+        self._file.set_full_text(f"{doc.file_name} · {_pages(doc)}")
         self._open(doc)
 
     def _open(self, doc: Document) -> None:

@@ -131,6 +131,14 @@ class EditPanel(QWidget):
                 drafts[field] = state
         return drafts
 
+    def commit_all(self) -> list[str]:
+        """Apply every finished valid edit; the problems of those that cannot be applied."""
+        problems = []
+        for row in self.rows.values():
+            if row.take_draft() is not None:
+                problems.extend(row.editor.problems())
+        return problems
+
     # ------------------------------------------------------------------ moving
 
     def next_flagged(self) -> None:

@@ -4,6 +4,7 @@
     pane.show_candidate(candidate_id)   # or None
     pane.show_document(document_id)     # an unassigned document, read-only
     pane.candidateChanged               # after any edit, undo or redo of a candidate
+    pane.commit_edits()                 # before closing: apply, and list what cannot be
 
 Every change becomes one command on the window's undo stack (ui.commands); the pane
 re-reads the library whenever the stack moves, so undo from a menu shows at once.
@@ -166,6 +167,15 @@ class ProfilePane(QWidget):
         if [d.id for d in documents] != [d.id for d in self._documents]:
             self.documents.set_documents(documents, labels)
         self._documents = documents
+
+    def commit_edits(self) -> list[str]:
+        """For the window, before it closes the library or quits: apply what the forms hold
+        and say what cannot be saved (invalid values, here or kept for other candidates)."""
+        problems = self.edit.commit_all() if self._candidate is not None else []
+        others = len([c for c in self._drafts if not self._candidate or c != self._candidate.id])
+        if others:
+            problems.append(f"{others} other candidate(s) have edits that are not valid yet")
+        return problems
 
     def _keep_drafts(self) -> None:
         if self._candidate is None:

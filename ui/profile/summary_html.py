@@ -23,6 +23,7 @@ from ui.profile.profile_items import (
 )
 
 MAX_AUTHORS = 12
+MAX_ABOUT = 220  # characters of a project's description in the summary
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 CLICK_TIP = "Click to show where this came from"
 
@@ -118,11 +119,15 @@ class _Page:
 def _entry_rows(
     page: _Page, field: str, index: int, item: Any, main: str, side: str, sub: str
 ) -> str:
-    top = (
-        f'<tr><td style="padding-top:7px">{page.link(field, index, item, main)}</td>'
-        f'<td align="right" style="padding-top:7px; padding-left:12px; white-space:nowrap">'
-        f"{page.muted(escape(side))}</td></tr>"
-    )
+    link = page.link(field, index, item, main)
+    if side:
+        top = (
+            f'<tr><td style="padding-top:7px">{link}</td>'
+            f'<td align="right" style="padding-top:7px; padding-left:12px; white-space:nowrap">'
+            f"{page.muted(escape(side))}</td></tr>"
+        )
+    else:  # no date column: the title may use the full width
+        top = f'<tr><td colspan="2" style="padding-top:7px">{link}</td></tr>'
     if not sub:
         return top
     sub_link = page.link(field, index, item, page.muted(sub), first=False)
@@ -156,9 +161,16 @@ def _award(page: _Page, index: int, a: Any) -> str:
 
 def _project(page: _Page, index: int, p: Any) -> str:
     main = f"<b>{_joined(p.name) or '(no name)'}</b>"
-    return _entry_rows(
-        page, "projects", index, p, main, date_range(p.start, p.end), _joined(p.description)
-    )
+    about = _joined(_shortened(p.description, MAX_ABOUT))
+    return _entry_rows(page, "projects", index, p, main, date_range(p.start, p.end), about)
+
+
+def _shortened(text: str | None, limit: int) -> str | None:
+    """A summary shows the start of a long description; the whole is one click away."""
+    if not text or len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return cut[: cut.rfind(" ")].rstrip(",;: ") + " …" if " " in cut else cut + "…"
 
 
 def _publication(page: _Page, index: int, p: Any) -> str:
