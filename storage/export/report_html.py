@@ -35,6 +35,7 @@ h1 {{ font-size: 22pt; color: {ACCENT}; margin: 0 0 2pt 0; }}
 h2 {{ font-size: 15pt; color: {ACCENT}; margin: 0; }}
 h3 {{ font-size: 10.5pt; color: {ACCENT}; margin-top: 14pt; margin-bottom: 4pt; }}
 p {{ margin: 0 0 4pt 0; }}
+li {{ margin-bottom: 3px; }}
 .sub {{ color: {MUTED}; font-size: 10pt; }}
 .small {{ color: {MUTED}; font-size: 8pt; }}
 .label {{ color: {MUTED}; }}
@@ -85,16 +86,16 @@ def _cover(entries: Sequence[Entry], title: str, scoring_note: str, anonymised: 
     head = (
         f"<h1>{_e(title)}</h1>"
         f"<p class='sub'>Report for the selection committee · {date.today():%d %B %Y} · "
-        f"{count} in rank order{_e(blind)}</p>"
+        f"{count} in rank order{_e(blind)}</p><p style='font-size: 6pt'>&nbsp;</p>"
     )
     if not entries:
         return head + "<p>No candidates to report.</p>"
     rows = "".join(_cover_row(e) for e in entries)
     table = (
         "<table class='ranked' width='100%' cellspacing='0'>"
-        "<tr><th width='7%' align='right'>Rank</th><th width='24%' align='left'>Candidate</th>"
-        "<th width='8%' align='right'>Score</th><th width='13%' align='left'>Status</th>"
-        "<th width='28%' align='left'>Latest degree</th>"
+        "<tr><th width='9%' align='right'>Rank</th><th width='24%' align='left'>Candidate</th>"
+        "<th width='10%' align='right'>Score</th><th width='13%' align='left'>Status</th>"
+        "<th width='24%' align='left'>Latest degree</th>"
         "<th width='20%' align='left'>Publications</th></tr>"
         f"{rows}</table>"
     )
