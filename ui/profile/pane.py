@@ -37,6 +37,7 @@ from ui.profile.summary_html import Marks
 
 SPLITTER_NAME = "profileSplitter"
 MIN_SIDE_WIDTH = 320  # narrower, the forms' rows and the PDF toolbar start to clip
+SIDE_BY_SIDE_WIDTH = 900  # below this a dock is too narrow for two columns: stack them
 NOTHING_SHOWN = "Select a candidate to see their profile."
 
 
@@ -263,6 +264,19 @@ class ProfilePane(QWidget):
         return self._document.id if self._document is not None else None
 
     # ------------------------------------------------------------------ look
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # In a narrow dock two columns leave a postage-stamp PDF; one above the other each
+        # gets the full width. The reviewer's split within an orientation is kept.
+        wanted = (
+            Qt.Orientation.Horizontal
+            if self.width() >= SIDE_BY_SIDE_WIDTH
+            else Qt.Orientation.Vertical
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([45, 55] if wanted == Qt.Orientation.Vertical else [1, 1])
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

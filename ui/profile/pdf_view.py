@@ -64,7 +64,7 @@ class PdfViewer(QWidget):
         self._zoom = QLabel(bar)
         self._zoom.setMinimumWidth(self._zoom.fontMetrics().horizontalAdvance("400%") + 8)
         self._zoom.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._fit = _tool(bar, "Fit width", "Fit the page to the width", self.fit_width)
+        self._fit = _tool(bar, "Fit", "Fit the page to the width", self.fit_width)
         self._fit.setCheckable(True)
         for widget in (self._prev, self._page, self._pages, self._next):
             row.addWidget(widget)
