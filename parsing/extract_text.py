@@ -8,6 +8,7 @@ removed here, once, and the links it carried are kept as `LinkTarget`s.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from parsing.models import EmptyDocumentError, ExtractedText, Line, LinkTarget
@@ -16,6 +17,8 @@ _MD_LINK = re.compile(
     r"!?\[((?:[^\[\]]|\\\[|\\\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_CODE = re.compile(r"`+([^`]*)`+")
 _HTML_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _LATEX_SEPARATOR = re.compile(r"\$?\\(?:diamond|cdot|bullet|quad|qquad|textbar|vert|mid|ast)\b\$?")
@@ -85,6 +88,8 @@ def strip_markup(line: str, links: list[LinkTarget] | None = None) -> str:
 
     line = _MD_LINK.sub(_md_link, line)
     line = _MD_LINK.sub(_md_link, line)  # a link inside a link's text, e.g. [\[2\]](#)
+    line = _REF_LINK.sub(r"\1", line)
+    line = _CODE.sub(r"\1", line)
     line = _AUTOLINK.sub(lambda m: m.group(1), line)
     line = _HTML_LINK.sub(_html_link, line)
     line = _HTML_TAG.sub("", line)
@@ -117,14 +122,33 @@ def _clean_line(raw: str, links: list[LinkTarget]) -> tuple[str, bool]:
     heading = _HEADING.match(raw)
     if heading:
         raw = heading.group(2)
+    raw = re.sub(r"^\s{0,3}:\s+", "", raw)  # a Pandoc definition-list item
     if raw.lstrip().startswith("|") and raw.rstrip().endswith("|"):
         raw = "\t".join(cell.strip() for cell in raw.strip().strip("|").split("|"))
     text = strip_markup(raw, links)
     text = normalize_chars(text)
     text = re.sub(r"[ \u00a0]{2,}", " ", text).strip(" ")
-    if not text.strip(" \t•·-–—*"):
+    if not text.strip(" \t•·-–—*\\"):
         return "", False
     return text, bool(heading)
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_REF_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?\s*$", re.M)
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+
+
+def _strip_document_markup(text: str, links: list[LinkTarget]) -> str:
+    """Markup that spans lines: YAML front matter, template tags, comments, link refs."""
+    text = _FRONT_MATTER.sub("", text)
+    text = _TEMPLATE_TAG.sub("", text)
+    text = _HTML_COMMENT.sub("", text)
+    for match in _REF_DEFINITION.finditer(text):
+        if not match.group(2).startswith("#"):
+            links.append(LinkTarget(url=match.group(2), anchor=match.group(1)))
+    return _REF_DEFINITION.sub("", text)
 
 
 def lines_from_text(text: str, source_format: str = "txt") -> ExtractedText:
@@ -134,8 +158,12 @@ def lines_from_text(text: str, source_format: str = "txt") -> ExtractedText:
     parts: list[str] = []
     offset = 0
     blank_pending = False
+    text = _strip_document_markup(text, links)
     pieces = (piece for raw in text.splitlines() for piece in _split_run_in(raw))
     for raw, bold in pieces:
+        if _SETEXT.match(raw) and out_lines and not blank_pending:
+            out_lines[-1] = replace(out_lines[-1], heading=True)  # "Education\n====="
+            continue
         cleaned, heading = _clean_line(raw, links)
         if not cleaned:
             blank_pending = bool(out_lines)

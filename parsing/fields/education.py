@@ -95,7 +95,8 @@ def _absorb(drafts: list[_Draft], line: Line, detail: bool) -> None:
     starts_new = (institution and current.institution) or (
         degree and current.degree and (ranges or institution)
     )
-    starts_new = starts_new or (ranges and current.start is not None and current.institution)
+    dated = current.start is not None or current.end is not None
+    starts_new = starts_new or (ranges and dated and (current.institution or current.degree))
     if starts_new and not current.is_empty():
         drafts.append(_Draft())
         current = drafts[-1]

@@ -28,12 +28,26 @@ ROLE = re.compile(
     r"consultant|analyst|manager|director|head|lead|founder|co-founder|cofounder|officer|"
     r"designer|architect|specialist|coordinator|editor|programmer|administrator|advisor|"
     r"visiting|student researcher|technician|chair|ceo|cto|president|owner|volunteer|"
-    r"trainee|apprentice|contractor|freelancer|staff|member of technical staff|"
+    r"trainee|apprentice|contractor|freelancer|staff|member of technical staff|leader|"
+    r"employee|economist|statistician|physician|clinician|lawyer|attorney|accountant|"
+    r"pharmacist|journalist|librarian|curator|mathematician|physicist|chemist|biologist|"
+    r"epidemiologist|psychologist|therapist|nurse|resident|principal investigator|"
+    r"maître de conférences|enseignant(?:e)?|chercheuse|ingénieure|doctorante|"
+    r"post-?doctorant(?:e)?|professeure?|doktorand(?:in)?|mitarbeiterin|entwickler(?:in)?|"
+    r"praktikantin|werkstudentin|forscher(?:in)?|investigadora|ingeniera|becaria|"
+    r"profesora?|desarrolladora|"
     r"stagiaire|ingénieur|chercheur|doctorant|praktikant|werkstudent|mitarbeiter|"
     r"wissenschaftlicher|investigador|becario|ingeniero|desarrollador)\b|"
     r"实习|工程师|研究员|助理|研发|经理|主管|教授|讲师|博士后|开发"
 )
 _PROSE_START = re.compile(r"(?i)^(?:i|my|we|our|this|the|in|during|since|here|as)\b")
+
+
+def _starts_with_date(text: str) -> bool:
+    from parsing.fields.dates import find_date_ranges
+
+    found = find_date_ranges(text[:40])
+    return bool(found) and found[0].span_start <= 8
 
 
 def strip_bullet(text: str) -> str:
@@ -50,15 +64,21 @@ def bulleted_headers(lines: list[Line]) -> bool:
     They do when every plain header line sits indented under them, as in templates that
     bullet each employer and indent the role and dates beneath.
     """
-    bullet_x = [ln.x for ln in lines if ln.x is not None and is_bullet(ln)]
-    plain_x = [
-        ln.x
-        for ln in lines
-        if ln.x is not None and not is_bullet(ln) and not is_prose(ln.text.strip())
-    ]
-    if not bullet_x or not plain_x:
+    bullets = [ln for ln in lines if is_bullet(ln)]
+    plain = [ln for ln in lines if not is_bullet(ln) and not is_prose(ln.text.strip())]
+    if not bullets:
         return False
-    return min(plain_x) > min(bullet_x) + 3
+    if not plain or (_dated(bullets) and not _dated(plain)):
+        return True  # "* 2015-2017: Deputy Head, Institute X": each bullet is an entry
+    bullet_x = [ln.x for ln in bullets if ln.x is not None]
+    plain_x = [ln.x for ln in plain if ln.x is not None]
+    return bool(bullet_x and plain_x) and min(plain_x) > min(bullet_x) + 3
+
+
+def _dated(lines: list[Line]) -> int:
+    from parsing.fields.dates import find_date_ranges
+
+    return sum(1 for ln in lines if find_date_ranges(strip_bullet(ln.text)))
 
 
 def is_detail(line: Line, headers_bulleted: bool, bullet_indent: float | None) -> bool:
@@ -70,7 +90,7 @@ def is_detail(line: Line, headers_bulleted: bool, bullet_indent: float | None) -
         return False
     if headers_bulleted and line.x is not None and bullet_indent is not None:
         return line.x > bullet_indent + 3
-    return True
+    return not headers_bulleted
 
 
 def detail_mask(lines: list[Line]) -> list[bool]:
@@ -106,6 +126,8 @@ def bullet_indent(lines: list[Line]) -> float | None:
 def is_prose(text: str) -> bool:
     """A sentence of description rather than an entry's header line."""
     words = text.split()
+    if len(words) < 25 and _starts_with_date(text):
+        return False  # "since 2017: Head of Clinical Research, University Hospital X"
     if len(words) >= 16:
         return True
     if _PROSE_START.match(text) and len(words) >= 6:
@@ -137,8 +159,10 @@ def columns(text: str) -> list[str]:
 
 
 def clean_value(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.strip(" ,;:|·•–—-\t")
+    text = re.sub(r"\s+", " ", text).strip().strip(" ,;:|·•–—-\t")
+    if re.search(r"[^\W\d]{4,}\.$", text):  # a sentence's full stop, not "Inc." or "Ltd."
+        text = text[:-1]
+    return text
 
 
 US_STATES = set(

@@ -93,9 +93,9 @@ def _starts_new(current: _Draft, org: str | None, title: str | None, dated: bool
         return True
     if title and current.title:
         return True
-    if dated and (current.start or current.end) and current.has_header() and (org or title):
-        return True
-    return bool(current.description and (org or title))
+    if dated and (current.start or current.end) and current.has_header():
+        return True  # dates that open the next entry ("Jan 2019 – Present" above its role)
+    return bool(current.description and current.has_header() and (org or title))
 
 
 def _split_header(text: str) -> tuple[str | None, str | None]:
