@@ -53,13 +53,11 @@ class Spec:
     checkable: bool = False
 
 
-SP = QStyle.StandardPixmap
-
 SPECS: dict[Act, Spec] = {
     Act.IMPORT_FILES: Spec("&Import Documents…", ("Ctrl+I",), "import", "Add CVs and statements"),
     Act.IMPORT_FOLDER: Spec("Import &Folder…", ("Ctrl+Shift+I",), "folder-import"),
     Act.OPEN_SAMPLES: Spec("Open &Sample Candidates", (), "samples", "Import six made-up CVs"),
-    Act.CANCEL_IMPORT: Spec("&Cancel Import", (), SP.SP_DialogCancelButton),
+    Act.CANCEL_IMPORT: Spec("&Cancel Import", (), "cancel"),
     Act.SHOW_IMPORT_REPORT: Spec("Last Import &Report…", (), "document"),
     Act.NEW_LIBRARY: Spec("&New Library…", (Key.New,), "library-new"),
     Act.OPEN_LIBRARY: Spec("&Open Library…", (Key.Open,), "library"),

@@ -7,6 +7,7 @@ exactly as a reviewer gets it.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -65,7 +66,11 @@ def build_window(
     if library is None:
         return None
     settings.remember_library(str(library.path))
-    return MainWindow(settings, library)
+    window = MainWindow(settings, library)
+    # What exists now lives as long as the window: keeping it out of the collector's scans
+    # shortens every later collection (measured up to 50 ms during a large import).
+    gc.freeze()
+    return window
 
 
 def _open_quietly(path: str | None) -> Library | None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from parsing.registry import FILE_DIALOG_FILTER
 from storage.errors import LibraryError
 from storage.library import Library
 from storage.models import ImportSummary
-from storage.queries import CANDIDATE, UNASSIGNED, RowKey, known_source_paths
+from storage.queries import CANDIDATE, UNASSIGNED, RowKey
 from ui import settings as S
 from ui.dialogs.import_report import ImportReportDialog, headline
 from ui.import_service import ImportReport, ImportService
@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "resources" / "samples"
 STATUS_MS = 8000
+PROGRESS_MS = 250  # the status bar follows the import four times a second, not per file
+# New rows reach the list in batches: each update re-sorts and repaints the table (~20 ms
+# with the theme's style sheet), too much to do for every file.
+ROWS_MS = 400
 
 
 class ImportFlow(QObject):
@@ -31,6 +35,12 @@ class ImportFlow(QObject):
         super().__init__(window)
         self._window = window
         self._dialog: ImportReportDialog | None = None
+        self._counts: tuple[int, int] | None = None
+        self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+        self._new_rows: list[ImportSummary] = []
+        self._rows_timer = QTimer(self, singleShot=True, interval=ROWS_MS)
+        self._rows_timer.timeout.connect(self._add_rows)
         self.service = self._make_service(library)
 
     def _make_service(self, library: Library) -> ImportService:
@@ -38,9 +48,8 @@ class ImportFlow(QObject):
         service = ImportService(
             library, settings.get(S.WORKERS), float(settings.get(S.TIME_LIMIT_S)), self
         )
-        status = self._window.status
-        service.busyChanged.connect(lambda busy: status.show_progress((0, 0) if busy else None))
-        service.progress.connect(lambda done, total: status.show_progress((done, total)))
+        service.busyChanged.connect(self._busy_changed)
+        service.progress.connect(self._progress)
         service.batchStored.connect(self._stored)
         service.finished.connect(self._finished)
         return service
@@ -54,7 +63,7 @@ class ImportFlow(QObject):
         self.service.close()
 
     def known_paths(self) -> set[str]:
-        return known_source_paths(self._window.library)
+        return self._window.list_controller.facts.source_paths()
 
     # ------------------------------------------------------------------ sources
 
@@ -94,26 +103,56 @@ class ImportFlow(QObject):
     def cancel(self) -> None:
         self.service.cancel()
 
+    # ------------------------------------------------------------------ progress
+
+    def _busy_changed(self, busy: bool) -> None:
+        self._counts = (0, 0) if busy else None
+        self._progress_timer.stop()
+        self._show_progress()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._counts is not None:
+            self._counts = (done, total)
+            if not self._progress_timer.isActive():
+                self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        self._window.status.show_progress(self._counts)
+
     # ------------------------------------------------------------------ results
 
     def _stored(self, summary: ImportSummary) -> None:
-        window = self._window
-        had_rows = window.model.total() > 0
-        window.list_controller.add_imported(summary)
-        docs = [*summary.new_candidates, *summary.attached, *summary.unassigned]
-        window.browser.add_known([d.path for d in docs])
-        if not had_rows and window.candidate_list.current_key() is None:
-            window.candidate_list.select_row(0)
+        self._new_rows.append(summary)
+        if not self._rows_timer.isActive():
+            self._rows_timer.start()
+
+    def _add_rows(self) -> None:
+        # Nothing is selected here: showing a profile and its PDF takes the GUI thread for
+        # a while, which would stall the import; `_finished` selects instead.
+        self._rows_timer.stop()
+        stored, self._new_rows = self._new_rows, []
+        if not stored:
+            return
+        merged = ImportSummary()
+        for summary in stored:
+            merged.extend(summary)
+        self._window.list_controller.add_imported(merged)
+        docs = [*merged.new_candidates, *merged.attached, *merged.unassigned]
+        self._window.browser.add_known([d.path for d in docs])
 
     def _finished(self, report: ImportReport) -> None:
+        self._add_rows()
         summary = report.summary
         self._window.statusBar().showMessage(f"Import: {headline(report)}", STATUS_MS)
+        added = [*summary.new_candidates, *summary.attached]
+        if added and self._window.candidate_list.current_key() is None:
+            # After the import has finished, not as part of it: the profile pane takes a
+            # moment to show a candidate for the first time.
+            key = (CANDIDATE, added[0].candidate_id)
+            QTimer.singleShot(0, lambda: self._window.candidate_list.select_key(key))
         needs_a_look = summary.failed or summary.duplicates or summary.unassigned
         if needs_a_look or report.cancelled or report.found > 1:
             self.show_report(report)
-        elif summary.added:
-            first = [*summary.new_candidates, *summary.attached][0]
-            self._window.candidate_list.select_key(("candidate", first.candidate_id))
 
     def show_report(self, report: ImportReport | None = None) -> None:
         report = report or self.service.last_report

@@ -11,6 +11,8 @@ event loop never stalls while hundreds of files arrive. `batchStored` carries ea
 
 from __future__ import annotations
 
+import importlib
+import os
 import threading
 import time
 from collections import deque
@@ -23,12 +25,18 @@ from parsing.pool import ParseOutcome, ParsePool
 from storage.errors import LibraryError
 from storage.library import Library
 from storage.models import ImportItem, ImportSummary
-from ui.import_steps import Hashed, scan_and_hash, store_files
+from ui.import_steps import Hashed, parse_below_the_window, scan_and_hash, store_files
 from ui.tasks import run_task
+
+# Loaded by the first worker start otherwise, on the GUI thread, in the middle of an import.
+for _module in ("multiprocessing.spawn", "multiprocessing.resource_tracker", "runpy"):
+    importlib.import_module(_module)
+if os.name == "posix":
+    importlib.import_module("multiprocessing.popen_spawn_posix")
 
 TICK_MS = 50
 BUDGET_S = 0.012  # of library work per tick; model updates come on top, within ~15 ms
-BATCH_ITEMS = 8
+BATCH_ITEMS = 4
 
 
 @dataclass
@@ -58,12 +66,12 @@ class ImportService(QObject):
         workers: int = 2,
         time_limit_s: float = 30.0,
         parent=None,
-        pool_factory: Callable[[int, float], ParsePool] = ParsePool,
+        pool_factory: Callable[[int, float], ParsePool] | None = None,
     ):
         super().__init__(parent)
         self._library = library
         self._workers, self._time_limit = workers, time_limit_s
-        self._pool_factory = pool_factory  # tests hand in pools with stand-in parsers
+        self._pool_factory = pool_factory or _low_priority_pool  # tests hand in stand-ins
         self._pool: ParsePool | None = None
         self._threads = QThreadPool(self)
         self._threads.setMaxThreadCount(2)
@@ -252,3 +260,7 @@ class ImportService(QObject):
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+
+
+def _low_priority_pool(workers: int, time_limit_s: float) -> ParsePool:
+    return ParsePool(workers, time_limit_s, target=parse_below_the_window)

@@ -1,14 +1,16 @@
-"""The two slow steps of an import that run on pool threads, away from the GUI thread.
+"""The slow steps of an import, kept away from the GUI thread.
 
 `scan_and_hash` expands folders and hashes files (the reviewer's disk may be slow, and
 300 PDFs are tens of MB); `store_files` copies a parsed document into the library and
 writes its text, each with an fsync (~15 ms per file measured, too long for a GUI tick).
-Neither touches the `Library` object: the GUI thread owns it, and `add_parse_results`
-finds the files already in place.
+Both run on pool threads and neither touches the `Library` object: the GUI thread owns
+it, and `add_parse_results` finds the files already in place. `parse_below_the_window`
+is the parser the worker processes run, at a lower CPU priority than the window.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -16,12 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from parsing.models import ParseResult
 from parsing.registry import is_accepted
 from storage.files import hash_file, store_original, store_text
 from storage.models import ImportItem
 from storage.paths import LibraryPaths
 
 CHUNK_FILES = 16
+WORKER_NICENESS = 10
 CHUNK_SECONDS = 0.1
 
 
@@ -84,3 +88,23 @@ def store_files(paths: LibraryPaths, item: ImportItem) -> ImportItem:
     if source.is_file():
         store_original(paths, source, item.sha256)
     return item
+
+
+_lowered = False
+
+
+def parse_below_the_window(path: str) -> ParseResult:
+    """`parsing.pipeline.parse_file`, in a worker that yields the CPU to the window.
+
+    With as many parser processes as cores, the GUI thread otherwise queues for a CPU and
+    the window stutters (gaps of 50-100 ms measured on 2 cores); a niced worker loses
+    nothing when the machine is otherwise idle."""
+    global _lowered
+    if not _lowered:
+        _lowered = True
+        # Windows has no nice(); a refusal is harmless.
+        with contextlib.suppress(AttributeError, OSError):
+            os.nice(WORKER_NICENESS)
+    from parsing.pipeline import parse_file
+
+    return parse_file(path)

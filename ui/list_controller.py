@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from storage.errors import LibraryError
 from storage.library import Library
 from storage.models import ImportSummary
-from storage.queries import CANDIDATE, UNASSIGNED, RowKey, all_rows, row_for
+from storage.queries import CANDIDATE, UNASSIGNED, DocumentFacts, RowKey, all_rows, row_for
 from ui import commands
 from ui.commands import LibraryCommand, Touched
 from ui.dialogs.assign_candidate import AssignDialog
@@ -36,19 +36,21 @@ class ListController(QObject):
         self.model: CandidateTableModel = view.model
         self._stack = stack
         self._index = stack.index()
+        self.facts = DocumentFacts()
         stack.indexChanged.connect(self._stack_moved)
         view.currentChanged.connect(self.selectionChanged)
 
     # ------------------------------------------------------------------ rows
 
     def reload(self) -> None:
-        self.model.set_rows(all_rows(self.library))
+        self.facts.clear()
+        self.model.set_rows(all_rows(self.library, self.facts))
         self.rowsChanged.emit()
 
     def refresh(self, keys: Iterable[RowKey]) -> None:
         fresh, gone = [], []
         for key in dict.fromkeys(keys):
-            row = row_for(self.library, key)
+            row = row_for(self.library, key, self.facts)
             if row is None:
                 gone.append(key)
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QIcon, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from storage.queries import ListRow, RowKey, fold
@@ -21,11 +21,24 @@ from ui.models.columns import COLUMNS, Col, display_name
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
+# data() runs a few thousand times per repaint (visible cells × the roles a delegate asks
+# for), so it compares plain ints and reads texts computed once per row.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_KEY = int(KEY_ROLE)
+_ALIGNMENTS = tuple(int(c.align | Qt.AlignmentFlag.AlignVCenter) for c in COLUMNS.values())
+_NAME, _STAR = int(Col.NAME), int(Col.SHORTLISTED)
+
 
 class CandidateTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: dict[RowKey, ListRow] = {}
+        self._texts: dict[RowKey, tuple[str, ...]] = {}
         self._haystacks: dict[RowKey, str] = {}
         self._visible: list[RowKey] = []
         self._words: list[str] = []
@@ -48,53 +61,38 @@ class CandidateTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         column = COLUMNS[Col(section)]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return column.tip or column.title
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGN:
+            return _ALIGNMENTS[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[self._visible[index.row()]]
-        col = Col(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[col].text(row)
-        if role == KEY_ROLE:
-            return row.key
-        return self._decoration(row, col, role)
+    def data(self, index: _Index, role: int = _DISPLAY):
+        key = self._visible[index.row()]
+        if role == _DISPLAY:
+            return self._texts[key][index.column()]
+        if role == _ALIGN:
+            return _ALIGNMENTS[index.column()]
+        if role in (_DECORATION, _FONT, _FOREGROUND, _TOOLTIP, _KEY):
+            return self._extra(self._rows[key], index.column(), role)
+        return None
 
-    def _decoration(self, row: ListRow, col: Col, role: int):
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon_for(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(COLUMNS[col].align | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.FontRole and col == Col.NAME and not row.name:
-            return self._italic
-        if role == Qt.ItemDataRole.ForegroundRole and row.is_unassigned:
+    def _extra(self, row: ListRow, column: int, role: int):
+        if role == _DECORATION:
+            if column == _STAR and row.shortlisted:
+                return self._star
+            return self._loose if column == _NAME and row.is_unassigned else None
+        if role == _FONT:
+            return self._italic if column == _NAME and not row.name else None
+        if role == _FOREGROUND:
+            if not row.is_unassigned:
+                return None
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        return None
-
-    def _icon_for(self, row: ListRow, col: Col) -> QIcon | None:
-        if col == Col.SHORTLISTED and row.shortlisted:
-            return self._star
-        if col == Col.NAME and row.is_unassigned:
-            return self._loose
-        return None
-
-    def _tooltip(self, row: ListRow, col: Col) -> str | None:
-        if col == Col.NAME:
-            if row.is_unassigned:
-                return "Nobody claimed this document yet: right-click to assign it"
-            return row.email if row.name else "No name found in the documents"
-        if col == Col.DOCUMENTS:
-            return "\n".join(row.file_names)
-        return None
+        if role == _TOOLTIP:
+            return _tooltip(row, column)
+        return row.key
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_col, self._sort_order = Col(column), order
@@ -105,6 +103,7 @@ class CandidateTableModel(QAbstractTableModel):
     def set_rows(self, rows: Iterable[ListRow]) -> None:
         self.beginResetModel()
         self._rows = {r.key: r for r in rows}
+        self._texts = {k: _texts(r) for k, r in self._rows.items()}
         self._haystacks = {k: r.haystack for k, r in self._rows.items()}
         self._visible = self._sort_keys([k for k in self._rows if self._matches(k)])
         self.endResetModel()
@@ -116,6 +115,7 @@ class CandidateTableModel(QAbstractTableModel):
         for row in rows:
             known = row.key in self._rows
             self._rows[row.key] = row
+            self._texts[row.key] = _texts(row)
             self._haystacks[row.key] = row.haystack
             if not known and self._matches(row.key):
                 added.append(row.key)
@@ -132,6 +132,7 @@ class CandidateTableModel(QAbstractTableModel):
     def remove(self, keys: Iterable[RowKey]) -> None:
         for key in keys:
             self._rows.pop(key, None)
+            self._texts.pop(key, None)
             self._haystacks.pop(key, None)
             if key in self._visible:
                 position = self._visible.index(key)
@@ -218,3 +219,17 @@ class CandidateTableModel(QAbstractTableModel):
         ]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
+
+
+def _texts(row: ListRow) -> tuple[str, ...]:
+    return tuple(column.text(row) for column in COLUMNS.values())
+
+
+def _tooltip(row: ListRow, column: int) -> str | None:
+    if column == _NAME:
+        if row.is_unassigned:
+            return "Nobody claimed this document yet: right-click to assign it"
+        return row.email if row.name else "No name found in the documents"
+    if column == Col.DOCUMENTS:
+        return "\n".join(row.file_names)
+    return None
