@@ -131,8 +131,3 @@ def link_targets(entry: Entry, column: Column) -> list[str]:
     if field is None:
         return []
     return [v.text for v in getattr(entry.candidate.profile, field)]
-
-
-def describe(columns: Iterable[Column]) -> list[tuple[str, str, bool]]:
-    """(key, label, default) for a dialog's checklist or `--columns` help."""
-    return [(c.key, c.label, c.default) for c in columns]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from storage.aliases import alias_for
-from storage.errors import UnknownIdError
 from storage.library import Library
 from storage.models import Candidate, Document
 from storage.scoring import Rubric, weighted_total
@@ -84,6 +83,3 @@ def select(
         )
         for n, (candidate, total) in enumerate(chosen, start=1)
     ]
-
-
-__all__ = ["SCOPES", "Entry", "Scope", "UnknownIdError", "order_key", "select"]

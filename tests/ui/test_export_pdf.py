@@ -104,3 +104,15 @@ def test_command_line_writes_a_pdf_without_a_display(library, people, tmp_path):
         [*cmd, "--force", "--all"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert forced.returncode == 0 and "Grace Hopper" in pdf_text(out.read_bytes())
+
+
+def test_chinese_names_print_when_a_cjk_font_is_installed(qapp, library, tmp_path):
+    from PySide6.QtGui import QFontDatabase
+
+    if not any("CJK" in family for family in QFontDatabase.families()):
+        pytest.skip("no CJK font here (Debian: fonts-noto-cjk); names would print as boxes")
+    cid = library.add_parse_results([make_result("于海鑫", ("me@example.cn",))])
+    library.set_review(cid.new_candidates[0].candidate_id, shortlisted=True, notes="北京邮电大学")
+    out = export(library, "pdf", tmp_path / "r.pdf", render_pdf=render_pdf)
+    text = pdf_text(out.path.read_bytes()).replace(" ", "")
+    assert "于海鑫" in text and "北京邮电大学" in text
