@@ -150,10 +150,8 @@ class EditPanel(QWidget):
         target = inputs[after % len(inputs)]
         self._scroll.ensureWidgetVisible(target, SPACING * 4, SPACING * 8)
         target.setFocus()
-
-    def focus_field(self, field: str) -> None:
-        row = self.rows[field]
-        self._scroll.ensureWidgetVisible(row, 0, SPACING * 4)
+        if not target.hasFocus():  # an inactive window takes no focus: show evidence anyway
+            target.focused.emit()
 
 
 def _separator(parent: QWidget) -> QFrame:

@@ -70,7 +70,8 @@ class EntryList(QWidget):
         row = self._append(None, {})
         self._renumber()
         # Focus after the layout settles, so the scroll area can bring the new row in view.
-        QTimer.singleShot(0, row.first_input().setFocus)
+        target = row.first_input()
+        QTimer.singleShot(0, target, target.setFocus)
 
     def remove(self, row: ListRow) -> None:
         self._rows.remove(row)

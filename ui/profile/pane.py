@@ -77,6 +77,7 @@ class ProfilePane(QWidget):
         self.tabs.addTab(self.readable, "Profile")
         self.tabs.addTab(self.edit, "Edit")
         self.documents = DocumentView(self._library, self)
+        self.documents.relinked.connect(self._relinked)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName(SPLITTER_NAME)
         self.splitter.setChildrenCollapsible(False)
@@ -227,6 +228,10 @@ class ProfilePane(QWidget):
             self.edit.show_message(f"Not saved: {exc}")
             self.refresh()
 
+    def _relinked(self, _document_id: int) -> None:
+        if self._candidate is not None:  # the list may mark candidates with missing files
+            self.candidateChanged.emit(self._candidate.id)
+
     def _emit_changed(self, touched: commands.Touched) -> None:
         for cid in sorted(touched.candidates):
             self.candidateChanged.emit(cid)
@@ -281,7 +286,7 @@ class ProfilePane(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            QTimer.singleShot(0, self._restyle)  # not inside Qt's re-polish cascade
+            QTimer.singleShot(0, self, self._restyle)  # after the re-polish cascade
 
     def _restyle(self) -> None:
         qss = pane_qss(self.palette())

@@ -81,7 +81,7 @@ class ReadableView(QTextBrowser):
         # Deferred: a theme change arrives while Qt is still re-polishing every widget, and
         # re-rendering inside that cascade recurses.
         if event.type() == QEvent.Type.PaletteChange:
-            QTimer.singleShot(0, self._recolor)
+            QTimer.singleShot(0, self, self._recolor)  # cancelled if deleted
 
     def _recolor(self) -> None:
         if self._colors() != self._rendered_with:

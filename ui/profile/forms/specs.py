@@ -8,7 +8,7 @@ simple lists (emails, skills …), whose entries are `Value`s with one part.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any, get_args
 
 from parsing.models import Award, Education, Experience, Project, Publication, PublicationStatus
@@ -164,7 +164,3 @@ def _empty(cls: type) -> Any:
     if cls is ParsedValue:
         return ParsedValue(text="")
     return cls()
-
-
-def has_attr(cls: type, attr: str) -> bool:
-    return attr in {f.name for f in fields(cls)}
