@@ -19,6 +19,8 @@ from pypdf.errors import LimitReachedError
 from pypdf.generic import DictionaryObject
 from pypdf.generic._font import Font
 
+from parsing.pdf_texenc import tex_text
+
 # Font names say "bold" in many ways: Arial-BoldMT, Lato-Bol, NimbusRomNo9L-Medi (URW's
 # Times Bold), SourceSansPro-Semibold, CMBX10 / CMSSBX10 / SFBX1095 (TeX bold extended).
 _BOLD_NAME = re.compile(
@@ -106,27 +108,61 @@ def _is_bold(name: str, font: Font) -> bool:
         return False
 
 
-def _font_matrix_scale(font_dict: DictionaryObject) -> tuple[float, float]:
-    """(width scale, size scale) of a Type 3 font relative to the usual 1/1000 glyph space."""
+def _type3_widths(font_dict: DictionaryObject) -> dict[int, float]:
+    """/Widths of a Type 3 font as read, in glyph space: pypdf truncates them to integers,
+    which for glyph spaces of ~80 units per em (pdfTeX's bitmap fonts) is 1% per glyph."""
+    try:
+        first = int(font_dict.get("/FirstChar", 0))
+        widths = font_dict["/Widths"].get_object()
+        values = [float(w.get_object()) for w in widths[:256]]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return {}
+    return {first + i: w for i, w in enumerate(values) if 0 <= first + i < 256 and math.isfinite(w)}
+
+
+def _font_matrix_scale(
+    font_dict: DictionaryObject, widths: dict[int, float]
+) -> tuple[float, float]:
+    """(width scale, size scale) of a Type 3 font relative to the usual 1/1000 glyph space.
+
+    Widths go through the /FontMatrix exactly. The em is another matter: a Type 3 glyph
+    space has no fixed units per em (pdfTeX's bitmap fonts have ~80, matplotlib's 1000),
+    but producers scale text space so that `Tf` is the size in points, which shows in the
+    widths: a typical glyph is about half an em of text space. Only when the median width
+    is far from that is text space not an em (a font set at `1 Tf`, drawn in points)."""
     if font_dict.get("/Subtype") != "/Type3":
         return 1.0, 1.0
     try:
         matrix = [float(v) for v in font_dict["/FontMatrix"]]
         width = abs(matrix[0]) * 1000
-        size = math.hypot(matrix[2], matrix[3]) * 1000
-    except (KeyError, TypeError, ValueError, IndexError):
+        aspect = math.hypot(matrix[2], matrix[3]) / abs(matrix[0])
+    except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError):
         return 1.0, 1.0
-    if not (0 < width < 1e6 and 0 < size < 1e6):
+    if not (0 < width < 1e6 and math.isfinite(aspect) and 0.1 < aspect < 10):
         return 1.0, 1.0
-    return width, size
+    advances = sorted(w * width / 1000 for w in widths.values() if w > 0)
+    size = 1.0
+    if advances:
+        median = advances[len(advances) // 2]
+        if not 0.2 <= median <= 1.5:
+            size = min(max(median / 0.5, 1e-3), 1e4)
+    return width, size * aspect
 
 
-def _simple_tables(font: Font, wingdings: bool) -> tuple[dict[int, str], tuple[float, ...]]:
+def _simple_tables(
+    font: Font,
+    wingdings: bool,
+    exact_widths: dict[int, float],
+    tex: dict[int, str] | None,
+) -> tuple[dict[int, str], tuple[float, ...]]:
+    """Byte -> text (where it is not the byte's Latin-1 character) and byte -> width.
+    `exact_widths` (code -> width) win over pypdf's, `tex` (code -> text) over its text."""
     encoding = font.encoding
     assert isinstance(encoding, dict)
     char_map = font.character_map
     widths = font.character_widths
     default = float(widths.get("default", 500) or 500)
+    tex = tex or {}
     text: dict[int, str] = {}
     width_list: list[float] = []
     for code in range(256):
@@ -138,9 +174,12 @@ def _simple_tables(font: Font, wingdings: bool) -> tuple[dict[int, str], tuple[f
             value = ""  # a glyph name pypdf could not map ("/a23"): no text to be had
         if wingdings:
             value = "•" if code in _WINGDINGS_BULLETS else ""
+        value = tex.get(code, value)
         if value != raw_char:
             text[code] = value
-        width = widths.get(raw_char, default)
+        width = exact_widths.get(code)
+        if width is None:
+            width = widths.get(raw_char, default)
         width_list.append(float(width) if isinstance(width, (int, float)) else default)
     return text, tuple(width_list)
 
@@ -164,7 +203,8 @@ def build_font(font_dict: DictionaryObject) -> FontInfo:
     """A FontInfo for a font resource dictionary; pypdf errors propagate to the caller."""
     font = Font.from_font_resource(font_dict)
     name = _base_name(font_dict) or font.name
-    width_scale, size_scale = _font_matrix_scale(font_dict)
+    exact_widths = _type3_widths(font_dict) if font_dict.get("/Subtype") == "/Type3" else {}
+    width_scale, size_scale = _font_matrix_scale(font_dict, exact_widths)
     info = FontInfo(
         name=name,
         bold=_is_bold(name, font),
@@ -175,7 +215,9 @@ def build_font(font_dict: DictionaryObject) -> FontInfo:
     )
     if isinstance(font.encoding, dict):
         wingdings = bool(_BULLET_FONT_NAME.search(name))
-        info._byte_text, info._byte_widths = _simple_tables(font, wingdings)
+        info._byte_text, info._byte_widths = _simple_tables(
+            font, wingdings, exact_widths, tex_text(font_dict)
+        )
     else:
         info._codec = font.encoding
         info._code_text, info._code_widths, info._default_width = _composite_tables(font)

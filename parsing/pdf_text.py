@@ -279,6 +279,7 @@ class PageInterpreter:
         orient = _orientation(a, b)
         em = abs(size) * math.hypot(c, d) * font.size_scale
         rise = state.rise
+        gap = TJ_GAP_EM * 1000.0 * font.size_scale  # in thousandths of text space
         # Pen position along the baseline, in text space units from the start of `tm`.
         pen = 0.0
         start = 0.0
@@ -295,7 +296,7 @@ class PageInterpreter:
                 pen += advance * scale
             elif isinstance(item, float):
                 move = -item / 1000.0 * size * scale
-                if pieces and -item >= TJ_GAP_EM * 1000.0:
+                if pieces and -item >= gap:
                     self._emit(pieces, start, pen, m, rise, em, orient, font)
                     pieces = []
                 pen += move

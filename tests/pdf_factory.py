@@ -10,7 +10,9 @@ Fonts available to page content (resource names):
   way LuaTeX/XeTeX CV templates are set, so word gaps exist only as `TJ` offsets;
 - /F4 Times-Roman with codes 1, 2, 3 remapped to the ligatures fi, fl, ff;
 - /F5 a CID font (Identity-H, ToUnicode CMap): codes 1..8 are 教育经历工作项目 and
-  codes 0x41..0x5A are A..Z, all 1000 units wide.
+  codes 0x41..0x5A are A..Z, all 1000 units wide;
+- with `pdf_bytes(..., type3=True)` also /T3 and /T3S, Type 3 fonts the way pdfTeX embeds
+  bitmap fonts (T1 text and the TS1 symbol companion, see `_type3_font`).
 Use `text_ops` to place lines of text, or write raw operators.
 """
 
@@ -115,21 +117,57 @@ def _font_resources(builder: PdfBuilder) -> bytes:
     return b"<< " + b" ".join(refs) + b" >>"
 
 
+# pdfTeX's bitmap fonts: a glyph space of 1/100 em here (FontMatrix 0.01), every glyph
+# half an em wide. T1 codes: 0x15 en dash, 0x1B ff, 0x1C fi, 0x21-0x7E ASCII.
+T3_MATRIX = 0.01
+T3_TEXT_CODES = (0x15, 0x1B, 0x1C, *range(0x21, 0x7F))
+T3_BULLET = 0x88  # TS1: the itemize bullet
+
+
+def _type3_font(builder: PdfBuilder, codes: Sequence[int], width: float) -> int:
+    """A Type 3 font as pdfTeX writes a PK font: no name, no ToUnicode, glyphs named
+    /a<code>, /Widths in glyph space, each glyph a filled box."""
+    procs = b" ".join(
+        b"/a%d %d 0 R"
+        % (code, builder.stream(b"%g 0 0 0 %g 70 d1 0 0 %g 70 re f" % ((width,) * 3)))
+        for code in codes
+    )
+    first, last = min(codes), max(codes)
+    widths = b" ".join(b"%g" % (width if code in codes else 0) for code in range(first, last + 1))
+    differences = b" ".join(b"%d /a%d" % (code, code) for code in codes)
+    return builder.add(
+        b"<< /Type /Font /Subtype /Type3 /FontMatrix [%g 0 0 %g 0 0] /FontBBox [0 0 %g 70] "
+        b"/Resources << /ProcSet [/PDF /ImageB] >> /FirstChar %d /LastChar %d /Widths [%s] "
+        b"/Encoding << /Type /Encoding /Differences [%s] >> /CharProcs << %s >> >>"
+        % (T3_MATRIX, T3_MATRIX, width, first, last, widths, differences, procs)
+    )
+
+
+def _type3_resources(builder: PdfBuilder) -> bytes:
+    text = _type3_font(builder, T3_TEXT_CODES, 0.5 / T3_MATRIX)
+    symbols = _type3_font(builder, (T3_BULLET,), 0.5 / T3_MATRIX)
+    return b" /T3 %d 0 R /T3S %d 0 R" % (text, symbols)
+
+
 def pdf_bytes(
     pages: Sequence[bytes],
     *,
     links: Sequence[Sequence[tuple[tuple[float, float, float, float], str]]] = (),
     compress: bool = False,
     xobjects: bytes = b"",
+    type3: bool = False,
 ) -> bytes:
     """A PDF whose page i draws `pages[i]` (raw content-stream bytes).
 
     `links[i]` lists (rect, uri) link annotations for page i; `xobjects` is the body of
-    an /XObject resource dictionary shared by all pages (for form and image tests)."""
+    an /XObject resource dictionary shared by all pages (for form and image tests);
+    `type3` adds the fonts /T3 and /T3S."""
     builder = PdfBuilder()
     catalog = builder.reserve()
     tree = builder.reserve()
     fonts = _font_resources(builder)
+    if type3:
+        fonts = fonts[:-2] + _type3_resources(builder) + b" >>"
     resources = b"<< /Font " + fonts + (b" /XObject " + xobjects if xobjects else b"") + b" >>"
     kids = []
     for index, content in enumerate(pages):
@@ -196,6 +234,35 @@ def tj_kerned_pdf(directory: Path, name: str = "tj_kerned.pdf") -> Path:
         b"0 -14 Td [(Dev)-15(Ops)-180(Engineer)]TJ ET\n"
     )
     return write(directory / name, pdf_bytes([content]))
+
+
+def type3_sidebar_pdf(directory: Path, name: str = "type3_sidebar.pdf") -> Path:
+    """pdflatex with T1 fonts and no cm-super: a name, a sidebar and a main column all in
+    Type 3 fonts (glyph space 1/100 em). Words are separated only by TJ offsets, sidebar
+    bullets are TS1 code 136, "five" starts with the T1 fi ligature (code 28) and the
+    date range has a T1 en dash (code 21); the two columns' baselines interleave."""
+    ops = [b"BT /T3 17 Tf 40 740 Td [(Jane)-333(Q.)-333(Example)]TJ ET"]
+    side = [b"[(SKILLS)]", None, None, None, b"[(LANGUAGES)]", b"[(English)]", b"[(French)]"]
+    for i, item in enumerate(side):
+        y = 680 - 15 * i
+        if item is None:
+            item = (b"[(Python)]", b"[(Rust)]", b"[(Causal)-333(inference)]")[i - 1]
+            ops.append(b"BT /T3S 9 Tf 40 %d Td [(\\210)]TJ /T3 9 Tf 9.6 0 Td %sTJ ET" % (y, item))
+        else:
+            ops.append(b"BT /T3 9 Tf 40 %d Td %sTJ ET" % (y, item))
+    main = [
+        b"[(PROFILE)]",
+        b"[(Applied)-333(economist)-333(with)-333(\\034ve)-333(years)]",
+        b"[(of)-333(experience)-333(estimating)-333(the)-333(e\\033ects)]",
+        b"[(of)-333(labor)-333(market)-333(policies.)]",
+        b"[(EXPERIENCE)]",
+        b"[(Senior)-333(Economist)-3000(Jan)-333(2022)-333(\\025)-333(present)]",
+        b"[(Wayfair,)-333(Boston,)-333(MA)]",
+        b"[(Research)-333(Assistant)-3000(Summer)-333(2016)]",
+    ]
+    for i, item in enumerate(main):
+        ops.append(b"BT /T3 10 Tf 220 %d Td %sTJ ET" % (686 - 12 * i, item))
+    return write(directory / name, pdf_bytes([b"\n".join(ops) + b"\n"], type3=True))
 
 
 def two_column_pdf(directory: Path, name: str = "two_column.pdf") -> Path:

@@ -1,0 +1,90 @@
+"""extract_pdf on the layouts and fonts of real CV generators, rebuilt from scratch with
+`tests.pdf_factory`: pdfTeX's bitmap (Type 3) fonts, a Word header table above two
+columns, moderncv's right-aligned contact lines, TeX's tilde and hyphenated link text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+from parsing.extract_pdf import extract_pdf
+from parsing.models import ExtractedText
+from parsing.pdf_texenc import tex_text
+from tests import pdf_factory
+
+
+def texts(result: ExtractedText) -> list[str]:
+    return [line.text for line in result.lines]
+
+
+# --------------------------------------------------------------------------- Type 3 fonts
+
+
+def test_type3_bitmap_fonts_give_words_sizes_and_columns(tmp_path: Path) -> None:
+    result = extract_pdf(pdf_factory.type3_sidebar_pdf(tmp_path))
+    assert texts(result) == [
+        "Jane Q. Example",
+        "SKILLS",
+        "• Python",  # TS1 code 136 is the itemize bullet
+        "• Rust",
+        "• Causal inference",
+        "LANGUAGES",
+        "English",
+        "French",
+        "PROFILE",
+        "Applied economist with five years",  # T1 code 28 is the fi ligature
+        "of experience estimating the effects",  # code 27: ff
+        "of labor market policies.",
+        "EXPERIENCE",
+        "Senior Economist\tJan 2022 – present",  # code 21: en dash; a wide gap: a tab
+        "Wayfair, Boston, MA",
+        "Research Assistant\tSummer 2016",
+    ]
+    # Glyph space is 1/100 em, yet the size is the one set with Tf.
+    assert [line.size for line in result.lines[:3]] == [17.0, 9.0, 9.0]
+    assert result.lines[9].size == 10.0
+
+
+def _type3_dict(differences: list[int | str], to_unicode: bool = False) -> DictionaryObject:
+    items = ArrayObject(
+        NumberObject(item) if isinstance(item, int) else NameObject(item) for item in differences
+    )
+    encoding = DictionaryObject({NameObject("/Differences"): items})
+    font = DictionaryObject(
+        {NameObject("/Subtype"): NameObject("/Type3"), NameObject("/Encoding"): encoding}
+    )
+    if to_unicode:
+        font[NameObject("/ToUnicode")] = NameObject("/Identity")
+    return font
+
+
+@pytest.mark.parametrize(
+    ("differences", "expected"),
+    [
+        # T1 text font: ligatures, dashes, quotes and the Latin Extended-A upper half.
+        ([21, "/a21", 27, "/a27", "/a28", 97, "/a97", 170, "/a170"],
+         {21: "–", 27: "ff", 28: "fi", 170: "ł"}),
+        # TS1 companion (symbols only): 136 is a bullet, not T1's "Ĺ".
+        ([136, "/a136", 132, "/a132"], {136: "•", 132: "†"}),
+        # OT1 (old Computer Modern): ligatures at 11-15, dashes at 123-124.
+        ([12, "/a12", 97, "/a97", 123, "/a123"], {12: "fi", 123: "–"}),
+    ],
+)  # fmt: skip
+def test_tex_bitmap_font_codes_are_read_in_their_tex_encoding(
+    differences: list[int | str], expected: dict[int, str]
+) -> None:
+    assert tex_text(_type3_dict(differences)) == expected
+
+
+@pytest.mark.parametrize(
+    "font",
+    [
+        _type3_dict([65, "/A", "/B"]),  # real glyph names: pypdf's job
+        _type3_dict([65, "/a66"]),  # /a<n> naming another code: not the pdfTeX convention
+        _type3_dict([28, "/a28"], to_unicode=True),  # a ToUnicode map says it all
+    ],
+)
+def test_other_type3_fonts_are_left_to_pypdf(font: DictionaryObject) -> None:
+    assert tex_text(font) is None
