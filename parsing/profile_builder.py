@@ -117,7 +117,8 @@ def _entries(sections: list[Section], kind: str) -> dict:
 
 
 def _teaching_positions(section: Section) -> bool:
-    return section.kind == "teaching" and "experience" in section.title.casefold()
+    """Teaching posts are positions; a teaching section of prose yields no entries."""
+    return section.kind == "teaching"
 
 
 def _status_hint(section: Section) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 _PHRASES: dict[str, str] = {
     "education": (
+        "parcours universitaire; parcours académique; formación universitaria; "
         "education; educations; academic background; educational "
         "background; academic qualifications; qualifications; education and "
         "qualifications; education and training; academic education; "
@@ -19,6 +20,8 @@ _PHRASES: dict[str, str] = {
         "formazione"
     ),
     "experience": (
+        "wissenschaftlicher werdegang; werdegang; beruflicher werdegang; "
+        "parcours; trayectoria profesional; trayectoria; "
         "experience; experiences; work experience; professional experience; "
         "employment; employment history; work history; research experience; "
         "academic experience; academic appointments; appointments; "
@@ -37,6 +40,9 @@ _PHRASES: dict[str, str] = {
         "investigadora; esperienza; esperienze lavorative"
     ),
     "publications": (
+        "manuscripts in review; papers under review; manuscripts under review; "
+        "submitted manuscripts; manuscripts submitted; journal publications; "
+        "conference publications; peer-reviewed articles; peer reviewed articles; "
         "publications; publication; selected publications; papers; journal "
         "articles; journal papers; conference papers; conference "
         "proceedings; preprints; manuscripts; working papers; books; book "

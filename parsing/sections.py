@@ -65,6 +65,20 @@ _KEYWORD_TYPES = {
     "grants": "grants",
     "teaching": "teaching",
     "service": "service",
+    "recognition": "awards",
+    "prizes": "awards",
+    "werdegang": "experience",
+    "veröffentlichungen": "publications",
+    "publikationen": "publications",
+    "publicaciones": "publications",
+    "premios": "awards",
+    "becas": "awards",
+    "distinctions": "awards",
+}
+_LEADING_TYPES = {
+    k: v
+    for k, v in _KEYWORD_TYPES.items()
+    if k in ("education", "experience", "publications", "awards", "honors", "skills")
 }
 _LOOKUP: dict[str, str] = {p: t for t, phrases in VOCABULARY.items() for p in phrases}
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -73,8 +87,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def normalize_heading(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = re.sub(r"^\s*(?:[•·\-–—*#>]+|\(?[0-9ivx]{1,4}[.)]|[a-h][.)])\s*", "", text)
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)  # "Veröffentlichungen (Auswahl)"
     text = text.replace("&", " and ").replace("/", " and ").replace("+", " and ")
     text = re.sub(r"[^\w\s'-]", " ", text)
+    text = re.sub(r"\s(?:y|et|und|e|i|og|en)\s", " and ", f" {text} ").strip()
     text = re.sub(r"(?<=[^\W\d])\d{1,2}$", "", text.strip())  # a footnote mark
     return re.sub(r"\s+", " ", text).strip(" -'")
 
@@ -91,8 +107,12 @@ def _heading_match(text: str) -> tuple[str | None, bool]:
         return kind, True
     norm = normalize_heading(text)
     words = norm.split()
-    if 0 < len(words) <= 4 and words[-1] in _KEYWORD_TYPES and not re.search(r"\d", norm):
+    if not words or len(words) > 5 or re.search(r"\d", norm):
+        return None, False
+    if len(words) <= 4 and words[-1] in _KEYWORD_TYPES:
         return _KEYWORD_TYPES[words[-1]], False
+    if words[0] in _LEADING_TYPES:  # "Education et parcours universitaire"
+        return _LEADING_TYPES[words[0]], False
     return None, False
 
 

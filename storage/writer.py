@@ -121,21 +121,27 @@ class Writer:
             self._started += 1
             number = self._started
             self._urgent = False
-        with self._data_lock:
-            generation = self._generation()
-            payload = self._storage.serialise() if generation > self._durable else None
-            texts = self._texts.snapshot() if self._texts and payload is not None else {}
         error = None
-        if payload is not None:
-            try:
+        payload, texts, generation = None, {}, self._durable
+        try:
+            with self._data_lock:
+                generation = self._generation()
+                payload = self._storage.serialise() if generation > self._durable else None
+                texts = self._texts.snapshot() if self._texts and payload is not None else {}
+            if payload is not None:
                 if self._texts:
                     self._texts.write(texts)
                 self._storage.before_replace = self._before_save() if self._before_save else None
                 self._storage.save(payload)
-            except LibraryWriteError as exc:
-                error = exc
-            finally:
-                self._storage.before_replace = None
+        except LibraryWriteError as exc:
+            error = exc
+        except Exception as exc:  # a bug must not kill the writer and hang every flush()
+            error = LibraryWriteError(
+                f"the library could not be saved ({type(exc).__name__}: {exc}); "
+                "the last saved state is kept"
+            )
+        finally:
+            self._storage.before_replace = None
         if texts and error is None:
             with self._data_lock:
                 self._texts.written(texts)  # type: ignore[union-attr]

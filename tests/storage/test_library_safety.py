@@ -255,3 +255,25 @@ def test_storage_never_imports_qt() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_unexpected_error_while_saving_is_reported_not_hung(tmp_path: Path, monkeypatch) -> None:
+    """A bug in serialisation must surface from flush(), not kill the writer thread."""
+    library = Library.open(tmp_path / "lib")
+    library.add_parse_results([make_result("Jane Roe", ("jane@example.org",))])
+    library.flush(timeout=10)
+    candidate_id = library.candidates()[0].id
+
+    def broken() -> bytes:
+        raise TypeError("boom")
+
+    monkeypatch.setattr(library._storage, "serialise", broken)
+    library.set_review(candidate_id, notes="kept in memory")
+    with pytest.raises(LibraryWriteError, match="TypeError: boom"):
+        library.flush(timeout=10)
+    monkeypatch.undo()
+    library.flush(timeout=10)
+    library.close()
+    reopened = Library.open(tmp_path / "lib")
+    assert reopened.candidate(candidate_id).review.notes == "kept in memory"
+    reopened.close()
