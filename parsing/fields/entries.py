@@ -47,7 +47,9 @@ def _starts_with_date(text: str) -> bool:
     from parsing.fields.dates import find_date_ranges
 
     found = find_date_ranges(text[:40])
-    return bool(found) and found[0].span_start <= 8
+    if not found or found[0].span_start > 8:
+        return False
+    return not re.search(r"\b(?:I|we|my|our)\b", text[found[0].span_end :])
 
 
 def strip_bullet(text: str) -> str:
