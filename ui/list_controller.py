@@ -70,6 +70,10 @@ class ListController(QObject):
         keys += [(UNASSIGNED, d.document_id) for d in summary.unassigned]
         self.refresh(k for k in keys if k[1] is not None)
 
+    def detach(self) -> None:
+        """The window is closing: the stack is cleared as it goes, with no rows to refresh."""
+        self._stack.indexChanged.disconnect(self._stack_moved)
+
     def _stack_moved(self, index: int) -> None:
         low, high = sorted((self._index, index))
         self._index = index

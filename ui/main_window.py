@@ -10,12 +10,11 @@ The parts do the work: `ListController` (rows and row commands), `ImportService`
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 
+from storage.errors import LibraryError
 from storage.library import Library
 from ui import settings as S
 from ui.actions import Act, build_actions
@@ -44,6 +43,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.setWindowTitle("Shortlist")
         self._default_size()
+        self._closed = False
         self.undo_stack = QUndoStack(self)
         self.actions = build_actions(self)
         self._build_central()
@@ -209,17 +209,24 @@ class MainWindow(QMainWindow):
             self._default_dock_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            event.accept()
+            return
         self.save_state()
-        self._save_timer.stop()
         self.imports.close()
-        try:
-            self.library.close()
-        except Exception as error:
-            if not self.switcher.confirm_quit_unsaved(error):
-                event.ignore()
-                return
-            self.library.close(discard_unsaved=True)
+        if not self._close_library():
+            event.ignore()  # the reviewer chose to keep the window and the unsaved changes
+            return
+        self._closed = True
+        self._save_timer.stop()
+        self.list_controller.detach()
         event.accept()
 
-    def library_folder(self) -> Path:
-        return self.library.path
+    def _close_library(self) -> bool:
+        try:
+            self.library.close()
+        except LibraryError as error:
+            if not self.switcher.confirm_quit_unsaved(error):
+                return False
+            self.library.close(discard_unsaved=True)
+        return True

@@ -57,5 +57,8 @@ def _setup(app: QApplication) -> str:
     theme = resolve(app.property(_CHOICE), app.styleHints().colorScheme())
     if app.property(_APPLIED) != theme:
         qdarktheme.setup_theme(theme, additional_qss=_EXTRA_QSS)
+        # setup_theme leaves most palette roles light (its style sheet paints the widgets);
+        # the full palette lets palette readers (tinted icons, the profile pane) match.
+        app.setPalette(qdarktheme.load_palette(theme))
         app.setProperty(_APPLIED, theme)
     return theme
