@@ -18,7 +18,7 @@ _OBFUSCATED = re.compile(
 )
 _DOT = re.compile(r"\s*(?:\[dot\]|\(dot\)|\sDOT\s)\s*")
 _PHONE = re.compile(
-    r"(?<![\w+/.])(\+?\s?\(?\d{1,4}\)?(?:[ .\-–‐]{0,2}\(?\d{1,5}\)?){1,6})(?![\w/])"
+    r"(?<![\w+/.])(\+?\s?\(?\d{1,4}\)?(?:(?:[ .\-–‐]{0,2}|\s?/\s?)\(?\d{1,5}\)?){1,6})(?![\w/])"
 )
 _PHONE_LABEL = re.compile(
     r"(?i)(?:phone|mobile|mob\.?|cell|tel\.?|telephone|téléphone|telefon|teléfono|handy|"

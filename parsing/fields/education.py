@@ -20,7 +20,9 @@ from parsing.models import Education, Experience, Line
 
 _DEGREE = re.compile(
     r"(?<![\w.])(?:"
-    r"Ph\.?\s?D\.?|D\.?Phil\.?|Doctor(?:ate)?(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
+    r"Ph\.?\s?D\.?|D\.?Phil\.?|Doctor(?:ate)?(?![a-z])(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
+    r"Doctorat|Doctorado|Dottorato|Promotion|Máster(?: Universitario)?|Grado(?= en)|"
+    r"Diplôme d'ingénieur|Diplôme|Licenciado|Maestría|"
     r"Dr\.\s?rer\.\s?nat\.|"
     r"M\.?\s?Sc\.?|M\.?\s?S\.?(?=[\s,(]|$)|M\.?\s?A\.?(?=[\s,(]|$)|M\.?\s?Eng\.?|M\.?\s?Phil\.?|"
     r"M\.?\s?Res\.?|M\.?\s?B\.?\s?A\.?|MTech|M\.?\s?Tech\.?|LL\.?M\.?|"

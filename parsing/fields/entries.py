@@ -13,7 +13,9 @@ _INSTITUTION = re.compile(
     r"(?i)\b(?:universit(?:y|ies|é|e|ät|at|à|a|eit|dad)|college|institut(?:e|o)?|school|"
     r"academy|académie|akademie|polytechnic|politecnico|polytechnique|hochschule|"
     r"conservatory|seminary|gymnasium|lycée|lycee|escuela|école|ecole|facult(?:y|é)|"
-    r"society|ETH|EPFL|MIT|KAIST|UCLA|NYU|CMU)\b|大学|学院|学校|中学|研究所|研究院"
+    r"society|ETH|EPFL|MIT|KAIST|UCLA|NYU|CMU|UCL|KTH|LMU|KIT|TUM|TU|RWTH|UIUC|USC|UCSD|"
+    r"NUS|NTU|HKUST|CUHK|IISc|IIT|IIIT|INRIA|CNRS|Sorbonne|Polytechnique)\b|"
+    r"大学|学院|学校|中学|研究所|研究院"
 )
 _ORGANIZATION = re.compile(
     r"(?i)\b(?:inc|ltd|llc|gmbh|corp|corporation|company|co\.|group|labs?|laborator(?:y|ies)|"

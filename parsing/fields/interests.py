@@ -45,10 +45,23 @@ def interests_from_list(lines: list[Line]) -> list[Value]:
     if len(titles) >= 2:
         return [_value(line.text.strip(" .:"), line) for line in titles]
     text_lines = [line for line in lines if line.text.strip()]
+    if _one_per_line(text_lines):
+        return _dedupe(
+            [_value(t, line) for line in text_lines if (t := _tidy(strip_bullet(line.text)))]
+        )
     joined = " ".join(strip_bullet(line.text) for line in text_lines)
     if _is_list(joined):
         return _phrases(joined, text_lines)
     return interests_from_prose(text_lines)
+
+
+def _one_per_line(lines: list[Line]) -> bool:
+    """'Labor economics' / 'Development economics' / ...: a topic per line, no punctuation."""
+    if len(lines) < 2:
+        return False
+    texts = [strip_bullet(line.text).strip() for line in lines]
+    short = all(1 <= len(t.split()) <= MAX_WORDS and not re.search(r"[,;.]\s", t) for t in texts)
+    return short and not any(t[:1].islower() for t in texts[1:])
 
 
 def _is_list(text: str) -> bool:

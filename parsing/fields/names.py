@@ -84,8 +84,34 @@ def _title_word(word: str) -> str:
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
+def _join_split_name(lines: list[Line]) -> list[Line]:
+    """A name broken over two lines ('Priya Raghunathan-' / 'Okoye', 'Marcus J.' / 'Okonkwo')."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        head, tail = first.text.strip(), second.text.strip().split("\t")[0]
+        broken = head.endswith("-") or re.search(r"\b[A-Z]\.$", head)
+        if broken and re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", tail.split(" ")[0]) and len(head) < 40:
+            glue = "" if head.endswith("-") else " "
+            joined = head + glue + tail.split(" ")[0]
+            if looks_like_name(joined):
+                out[i] = Line(joined, first.page, first.start, second.end, first.size, first.bold,
+                              first.x, first.y, first.heading)  # fmt: skip
+    return out
+
+
 def find_name(top_lines: list[Line]) -> tuple[Value | None, Line | None]:
     """The name and the line it came from, from the first lines of a document."""
+    joined = _join_split_name(top_lines)
+    if joined != top_lines:
+        value, line = find_name_in(joined)
+        if line is not None and line not in top_lines:
+            return value, top_lines[joined.index(line)]
+        return value, line
+    return find_name_in(top_lines)
+
+
+def find_name_in(top_lines: list[Line]) -> tuple[Value | None, Line | None]:
     for line in top_lines:
         label = _LABEL.match(line.text.strip())
         if label and looks_like_name(label.group(1)):

@@ -25,7 +25,7 @@ _NOT_SKILLS = re.compile(
     r"(?i)contribution|open[- ]source|贡献|开源|interests?|hobbies|爱好|soft skills|软技能|"
     r"certifications?|awards?|证书"
 )
-_SPLIT = re.compile(r"\s*(?:[,;，；、|•·]|\band\b)\s*")
+_SPLIT = re.compile(r"\s*(?:[,;，；、|•·]|\band\b)\s*(?![^()]*\))")
 _LEVEL = re.compile(
     r"(?i)\s*[(\[]?\s*(?:native|mother tongue|fluent|proficient|conversational|basic|"
     r"intermediate|advanced|working proficiency|[ABC][12])\s*[)\]]?\s*$"
@@ -65,6 +65,10 @@ def _logical_lines(lines: list[Line]) -> list[tuple[Line, str]]:
 def _items(text: str) -> list[tuple[str, int]]:
     body = strip_bullet(text)
     offset = text.find(body)
+    cells = body.split("\t")
+    if len(cells) >= 2 and len(cells[0].split()) <= 3 and not re.search(r"[,;]", cells[0]):
+        offset += len(cells[0]) + 1  # a table row: "Programming \t Python, C++"
+        body = "\t".join(cells[1:]).replace("\t", ", ")
     category = _CATEGORY.match(body)
     if category:
         if _NOT_SKILLS.search(category.group(1)):
