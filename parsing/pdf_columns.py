@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 GUTTER_CLEARANCE = 3.0  # points between a left chunk's end and the gutter line
 MAX_GUTTER_CANDIDATES = 12
 MAX_ROWS_FOR_COLUMNS = 2_000  # a page has ~100 rows; past this, skip the column search
+BAND_GAP_EM = 2.5  # baseline distance between a header band and the columns below it
 LEFT, RIGHT, ALIGNED, APART = 1, 2, 3, 4  # row sides; APART: both, on different baselines
 
 
@@ -184,6 +185,28 @@ def _overlap_span(rows: list[Row], sides: list[int]) -> tuple[int, int]:
     return short[0], short[-1] + 1
 
 
+def _header_band(rows: list[Row], gutter: float) -> int:
+    """How many rows at the top of a columns stretch are a header band rather than the
+    start of the columns (0 if none): a Word header table whose right cell (contacts,
+    right-aligned) sits above a sidebar column would otherwise be read with the sidebar,
+    after the whole main column. The band has text on both sides, none of its right-side
+    text starts at the gutter where the right column below starts, and a blank strip
+    separates it from the columns (baselines `BAND_GAP_EM` or more apart)."""
+    first_at_gutter = next(
+        (i for i, row in enumerate(rows) if any(abs(x0 - gutter) <= 1.5 for x0, _ in row.chunks)),
+        0,
+    )
+    if first_at_gutter < 2:
+        return 0
+    # The band ends at the widest blank strip above the right column's first line.
+    end = max(range(1, first_at_gutter + 1), key=lambda i: rows[i - 1].y - rows[i].y)
+    size = max(rows[end - 1].size, rows[end].size)
+    if rows[end - 1].y - rows[end].y < BAND_GAP_EM * size:
+        return 0
+    sides = {RIGHT if x0 >= gutter - 1.5 else LEFT for row in rows[:end] for x0, _ in row.chunks}
+    return end if len(sides) == 2 else 0
+
+
 def regions(rows: list[Row]) -> list[Region]:
     """The page's rows cut into plain stretches and gutter regions, top to bottom."""
     gutter = find_gutter(rows)
@@ -202,6 +225,10 @@ def regions(rows: list[Row]) -> list[Region]:
             start, end = start + first, start + stop
         if start > position:
             out.append(Region("plain", rows[position:start]))
+        band = _header_band(rows[start:end], gutter) if kind == "columns" else 0
+        if band:  # a header table above the columns: its cells first, then the columns
+            out.append(Region("columns", rows[start : start + band], gutter))
+            start += band
         out.append(Region(kind, rows[start:end], gutter))
         position = end
     if position < len(rows):

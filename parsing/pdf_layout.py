@@ -124,10 +124,10 @@ def make_line(runs: list[Run]) -> LineDraft:
 
 def _separator(previous: Run, run: Run, gap: float) -> str:
     """ "", " " or a tab between two runs of a line, from the gap between them."""
+    if gap >= TAB_EM * run.size:
+        return "\t"  # cells of a row: "Google<TAB>Mountain View, CA", trailing space or not
     if previous.text[-1:].isspace() or run.text[:1].isspace():
         return ""
-    if gap >= TAB_EM * run.size:
-        return "\t"  # cells of a row: "Google<TAB>Mountain View, CA"
     if gap < SPACE_EM * 0.5 * (previous.size + run.size):
         return ""
     return "" if is_cjk(previous.text[-1]) and is_cjk(run.text[0]) else " "

@@ -265,6 +265,34 @@ def type3_sidebar_pdf(directory: Path, name: str = "type3_sidebar.pdf") -> Path:
     return write(directory / name, pdf_bytes([b"\n".join(ops) + b"\n"], type3=True))
 
 
+def header_band_pdf(directory: Path, name: str = "header_band.pdf") -> Path:
+    """A Word/LibreOffice CV: a header table (name over two lines and a title in the left
+    cell, contacts right-aligned in the right cell) above a main column and a sidebar
+    whose left edge is not where any contact line starts; an education table row whose
+    first cell ends in a space."""
+    header = [(51, 729, "Aisha Rahman"), (51, 700, "Chowdhury")]
+    contacts = [
+        "aisha@example.org",
+        "+44 7700 900456",
+        "linkedin.com/in/aisha",
+        "github.com/aishrc",
+    ]
+    right = [(550 - 5.2 * len(text), 740 - 22 * i, text) for i, text in enumerate(contacts)]
+    main = ["PROFESSIONAL EXPERIENCE", "Senior Research Engineer", "Wayve Technologies, London"]
+    main += ["Research Engineer", "Toshiba Europe, Cambridge", "EDUCATION"]
+    side = ["TECHNICAL SKILLS", "C++", "Python", "CUDA", "ROS 2", "PyTorch", "OpenCV"]
+    content = (
+        text_ops(header, "F3", 22)
+        + text_ops([(51, 671, "Senior Research Engineer")])
+        + text_ops(right)
+        + text_ops([(51, 600 - 23 * i, text) for i, text in enumerate(main)])
+        + text_ops([(306, 600 - 13 * i, text) for i, text in enumerate(side)])
+        + text_ops([(56, 450, "MEng in Electrical and "), (227, 450, "2011 - 2015")])
+        + text_ops([(56, 437, "Imperial College London")])
+    )
+    return write(directory / name, pdf_bytes([content]))
+
+
 def two_column_pdf(directory: Path, name: str = "two_column.pdf") -> Path:
     """A full-width name line, then a wide left column and a narrow right sidebar whose
     baselines do not line up; the content stream draws the sidebar first."""

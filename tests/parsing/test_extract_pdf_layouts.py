@@ -88,3 +88,39 @@ def test_tex_bitmap_font_codes_are_read_in_their_tex_encoding(
 )
 def test_other_type3_fonts_are_left_to_pypdf(font: DictionaryObject) -> None:
     assert tex_text(font) is None
+
+
+# --------------------------------------------------------------------------- header band
+
+
+def test_a_header_table_above_two_columns_is_read_before_them(tmp_path: Path) -> None:
+    lines = texts(extract_pdf(pdf_factory.header_band_pdf(tmp_path)))
+    assert lines[:7] == [
+        "Aisha Rahman",
+        "Chowdhury",
+        "Senior Research Engineer",
+        "aisha@example.org",
+        "+44 7700 900456",
+        "linkedin.com/in/aisha",
+        "github.com/aishrc",
+    ]
+    assert lines[7] == "PROFESSIONAL EXPERIENCE"
+    assert lines.index("EDUCATION") < lines.index("TECHNICAL SKILLS")
+    # A table cell ending in a space is still a cell: a tab, not a space, before the next.
+    assert "MEng in Electrical and\t2011 - 2015" in lines
+
+
+def test_an_indented_first_line_of_a_right_column_is_no_header_band(tmp_path: Path) -> None:
+    left = [
+        (50, 700 - 12 * i, f"left column sentence {i:02d} runs on to the gutter") for i in range(20)
+    ]
+    right = [
+        (320, 700 - 12 * i, f"right column sentence {i:02d} runs on to the edge") for i in range(20)
+    ]
+    right[0] = (332, 700, "indented first line of the right column")
+    path = pdf_factory.write(
+        tmp_path / "indent.pdf", pdf_factory.pdf_bytes([pdf_factory.text_ops(left + right)])
+    )
+    lines = texts(extract_pdf(path))
+    assert lines[:20] == [text for _, _, text in left]
+    assert lines[20:] == [text for _, _, text in right]
