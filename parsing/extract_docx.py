@@ -29,6 +29,13 @@ def _check_zip(path: Path) -> None:
         )
 
 
+def _is_list_item(paragraph: Any) -> bool:
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.numPr is not None
+    return "list" in style or numbered
+
+
 def _paragraph_facts(paragraph: Any) -> tuple[bool, bool, float | None]:
     style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
     heading = style.startswith(("heading", "title"))
@@ -76,10 +83,12 @@ def extract_docx(path: Path) -> ExtractedText:
     offset = 0
     for paragraph in _iter_blocks(document):
         links.extend(_links_of(paragraph))
+        bullet = "• " if _is_list_item(paragraph) else ""
         for raw in paragraph.text.split("\n"):
             text = normalize_chars(strip_markup(raw)).strip()
             if not text:
                 continue
+            text = bullet + text if not text.startswith("•") else text
             heading, bold, size = _paragraph_facts(paragraph)
             lines.append(Line(text, 0, offset, offset + len(text), size, bold, heading=heading))
             parts.append(text + "\n")

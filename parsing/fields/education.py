@@ -13,6 +13,7 @@ from parsing.fields.entries import (
     evidence_of,
     has_institution,
     has_role,
+    merge_split_ranges,
     strip_bullet,
     trim_place,
 )
@@ -69,6 +70,7 @@ class _Draft:
 def parse_education(lines: list[Line]) -> tuple[list[Education], list[Experience]]:
     """Entries of an education section; appointments listed there go to experience."""
     drafts: list[_Draft] = [_Draft()]
+    lines = merge_split_ranges(lines)
     for line, detail in zip(lines, detail_mask(lines), strict=True):
         _absorb(drafts, line, detail)
     education: list[Education] = []
@@ -195,8 +197,12 @@ def _degree_and_field(part: str) -> tuple[str, str | None]:
     match = _DEGREE.search(part)
     assert match is not None
     degree = match.group(0).strip()
+    after_start = match.end()
+    second = re.match(r"\s*(?:and|&|/|\+)\s*", part[after_start:])
+    if second and (more := _DEGREE.match(part, after_start + second.end())):
+        degree, after_start = part[match.start() : more.end()].strip(), more.end()
     before = part[: match.start()].strip(" ,(")
-    after = part[match.end() :].strip()
+    after = part[after_start:].strip()
     paren = re.match(r"^\(([^)]*)\)", after)
     if paren and not re.search(r"(?i)hons|honours|honors", paren.group(1)):
         after = after[paren.end() :].strip()

@@ -97,6 +97,40 @@ def is_detail(line: Line, headers_bulleted: bool, bullet_indent: float | None) -
     return not headers_bulleted
 
 
+_OPEN_RANGE_END = re.compile(r"[-–—~]\s*$")
+_CLOSING_START = re.compile(r"^\s*[-–—~]\s*\S")
+
+
+def merge_split_ranges(lines: list[Line]) -> list[Line]:
+    """Re-join a date range broken over two lines ('06/2023 –' / '09/2023 Scalable ...')."""
+    from parsing.fields.dates import find_dates
+
+    out: list[Line] = []
+    for line in lines:
+        if out and _continues_range(out[-1].text, line.text, find_dates):
+            prev = out[-1]
+            out[-1] = Line(
+                f"{prev.text.rstrip()} {line.text.strip()}", prev.page, prev.start, line.end,
+                prev.size, prev.bold, prev.x, prev.y, prev.heading,
+            )  # fmt: skip
+        else:
+            out.append(line)
+    return out
+
+
+def _continues_range(previous: str, text: str, find_dates) -> bool:
+    before = find_dates(previous)
+    if not before or before[-1].value == "present":
+        return False
+    if _OPEN_RANGE_END.search(previous) and previous.rstrip()[-1] in "-–—~":
+        after = find_dates(text[:30])
+        return bool(after) and after[0].start <= 2
+    if previous[before[-1].end :].strip() == "" and _CLOSING_START.match(text):
+        after = find_dates(text[:30])
+        return bool(after) and after[0].start <= 4
+    return False
+
+
 def detail_mask(lines: list[Line]) -> list[bool]:
     """For each line: is it description (a bullet, prose, or a bullet's wrapped tail)?"""
     bulleted, indent = bulleted_headers(lines), bullet_indent(lines)

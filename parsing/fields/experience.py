@@ -22,6 +22,7 @@ from parsing.fields.entries import (
     has_organization,
     has_role,
     is_location,
+    merge_split_ranges,
     strip_bullet,
     trim_place,
 )
@@ -33,7 +34,11 @@ _AS_ROLE = re.compile(
     r"consultant|analyst|postdoc|lecturer|instructor))\b"
 )
 _DEPARTMENT_PART = re.compile(r"(?i)^(?:department|dept\.?|school|faculty|division|institute) of\b")
-_AT = re.compile(r"\s+(?:at|@|in)\s+|,\s+")
+# "Research Intern at X", "Stagiaire au LSEET", "Mitarbeiter an der Universität X"
+_AT = re.compile(
+    r"\s+(?:at|@|in|au|aux|chez|bei|an der|am|en el|en la)\s+|\s+à\s+(?:l['’])?|"
+    r"\s+à\s+|,\s+"
+)
 
 
 @dataclass
@@ -52,6 +57,7 @@ class _Draft:
 
 def parse_experience(lines: list[Line]) -> list[Experience]:
     drafts: list[_Draft] = [_Draft()]
+    lines = merge_split_ranges(lines)
     for line, detail in zip(lines, detail_mask(lines), strict=True):
         _absorb(drafts, line, detail)
     return [_finish(d) for d in drafts if d.has_header() and (d.start or d.end or d.title)]
@@ -139,7 +145,11 @@ def _role_and_org(part: str) -> tuple[str | None, str | None]:
 
 def _role_text(text: str) -> str:
     """The role itself: 'Research Intern in Robotics Group' -> 'Research Intern'."""
-    text = re.split(r"\s+(?:in|at|for|with|on|@)\s+|,\s+|\(|：|:", text, maxsplit=1)[0]
+    text = re.split(
+        r"\s+(?:in|at|for|with|on|@|au|aux|chez|bei|an der|am)\s+|\s+à\s+|,\s+|\(|：|:",
+        text,
+        maxsplit=1,
+    )[0]
     return clean_value(text)
 
 

@@ -105,7 +105,8 @@ def split_authors(text: str) -> list[str]:
     merged: list[str] = []
     for part in parts:
         initials = re.fullmatch(r"(?:[A-Z]\.?\s?-?){1,3}", part)
-        if initials and merged and "," not in merged[-1] and " " not in merged[-1]:
+        surname_only = merged and "," not in merged[-1] and not re.match(r"[A-Z]\.?\s", merged[-1])
+        if initials and surname_only and len(merged[-1].split()) <= 3:
             merged[-1] = f"{merged[-1]}, {part}"
         else:
             merged.append(part)
