@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from parsing.pdf_columns import Region, regions, split_row
@@ -31,6 +32,7 @@ SPACE_EM = 0.15  # a gap between runs this wide is a space
 CHUNK_GAP_EM = 1.0  # a gap this wide splits a row into chunks (a column gutter candidate)
 TAB_EM = 1.5  # a gap this wide separates cells of a row: joined with a tab, not a space
 ROW_TOLERANCE_EM = 0.45  # baselines this close (in ems of the larger font) share a row
+STACKED_EM = 0.6  # runs overlapping across this far apart (smaller font) are two lines
 
 _LABEL = re.compile(r"^[^\W\d_][^\d]{0,40}$")
 
@@ -63,20 +65,49 @@ class Row:
 def group_rows(runs: list[Run]) -> list[Row]:
     """Runs grouped by baseline, top row first; each row's runs sorted left to right."""
     rows: list[Row] = []
-    current: Row | None = None
-    for run in sorted(runs, key=lambda r: (-r.y0, r.x0)):
-        if current is not None and current.y - run.y0 <= ROW_TOLERANCE_EM * max(
-            run.size, current.size
-        ):
-            current.runs.append(run)
-            current.size = max(current.size, run.size)
-            continue
-        current = Row(run.y0, run.size, [run])
-        rows.append(current)
+    for row in _group(runs, max):
+        rows.extend(_group(row.runs, min) if _stacked(row.runs) else (row,))
     for row in rows:
         row.runs.sort(key=lambda r: r.x0)
         row.chunks = _chunks(row.runs)
     return rows
+
+
+def _group(runs: list[Run], pick: Callable[[float, float], float]) -> list[Row]:
+    """Runs whose baselines are within `ROW_TOLERANCE_EM` of the row's first one, in ems
+    of the larger font (`max`: a superscript joins its line) or the smaller (`min`)."""
+    rows: list[Row] = []
+    current: Row | None = None
+    for run in sorted(runs, key=lambda r: (-r.y0, r.x0)):
+        if current is not None and current.y - run.y0 <= ROW_TOLERANCE_EM * pick(
+            run.size, current.size
+        ):
+            current.runs.append(run)
+            current.size = pick(current.size, run.size)
+            continue
+        current = Row(run.y0, run.size, [run])
+        rows.append(current)
+    return rows
+
+
+def _stacked(runs: list[Run]) -> bool:
+    """Whether a row holds lines stacked one above the other: runs that overlap across
+    and whose baselines are most of a line apart. A name in a large font pulls the small
+    lines beside it (moderncv's right-aligned e-mail and homepage) into its row; read
+    across, they would run into each other ("a@b.chc.github.io"). A raised accent or a
+    superscript is much closer to its baseline."""
+    if len(runs) < 2:
+        return False
+    ordered = sorted(runs, key=lambda r: r.x0)
+    widest = ordered[0]  # the run reaching furthest right so far
+    for run in ordered[1:]:
+        if run.x0 < widest.x1 - 1.0 and abs(run.y0 - widest.y0) >= STACKED_EM * min(
+            run.size, widest.size
+        ):
+            return True
+        if run.x1 > widest.x1:
+            widest = run
+    return False
 
 
 def _chunks(runs: list[Run]) -> list[tuple[float, float]]:

@@ -293,6 +293,16 @@ def header_band_pdf(directory: Path, name: str = "header_band.pdf") -> Path:
     return write(directory / name, pdf_bytes([content]))
 
 
+def right_aligned_contacts_pdf(directory: Path, name: str = "right_aligned.pdf") -> Path:
+    """moderncv classic: the name in a 34 pt font on the left, and right-aligned 10 pt
+    contact lines on the right; the e-mail and homepage lines both fall within the name's
+    baseline tolerance, and they overlap across."""
+    right = ["jane.example@inf.ethz.ch", "jexample.github.io", "+41 79 555 01 23"]
+    lines = [(532 - 5 * len(text), 730 - 12 * i, text) for i, text in enumerate(right)]
+    content = text_ops([(58, 726.8, "Jane Example")], "F3", 34) + text_ops(lines)
+    return write(directory / name, pdf_bytes([content]))
+
+
 def two_column_pdf(directory: Path, name: str = "two_column.pdf") -> Path:
     """A full-width name line, then a wide left column and a narrow right sidebar whose
     baselines do not line up; the content stream draws the sidebar first."""

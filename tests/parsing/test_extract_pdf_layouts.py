@@ -124,3 +124,27 @@ def test_an_indented_first_line_of_a_right_column_is_no_header_band(tmp_path: Pa
     lines = texts(extract_pdf(path))
     assert lines[:20] == [text for _, _, text in left]
     assert lines[20:] == [text for _, _, text in right]
+
+
+# --------------------------------------------------------------------------- stacked lines
+
+
+def test_right_aligned_lines_beside_a_large_name_stay_apart(tmp_path: Path) -> None:
+    lines = texts(extract_pdf(pdf_factory.right_aligned_contacts_pdf(tmp_path)))
+    assert lines == [
+        "Jane Example\tjane.example@inf.ethz.ch",
+        "jexample.github.io",
+        "+41 79 555 01 23",
+    ]
+
+
+def test_superscripts_and_raised_accents_stay_in_their_line(tmp_path: Path) -> None:
+    # A superscript beside its word, and a raised accent drawn over a capital (pdfTeX's
+    # OT1 \\"O): both overlap or touch their line, less than half a line above it.
+    content = pdf_factory.text_ops([(72, 700, "1"), (72, 700 - 14, "Olund")]) + (
+        b"BT /F1 7 Tf 1 0 0 1 77.6 703.5 Tm (st) Tj /F1 10 Tf 1 0 0 1 74.2 688.5 Tm (\\250) Tj ET\n"
+    )
+    path = pdf_factory.write(tmp_path / "raised.pdf", pdf_factory.pdf_bytes([content]))
+    lines = texts(extract_pdf(path))
+    assert lines[0] == "1st"
+    assert len(lines) == 2 and "Olund" in lines[1]
