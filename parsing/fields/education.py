@@ -124,10 +124,16 @@ def _split_header(text: str) -> tuple[str | None, str | None, str | None]:
     institution = degree = field_text = None
     for cell in cells:
         for part in _parts(cell):
-            if institution is None and _names_institution(part):
-                institution = part
-            elif degree is None and _DEGREE.search(part):
+            if institution is None:
+                before, named = _institution_piece(part)
+                if named:
+                    institution, part = named, before
+                    if not part:
+                        continue
+            if degree is None and _DEGREE.search(part):
                 degree, field_text = _degree_and_field(part)
+            elif degree is not None and field_text is None and _is_field(part):
+                field_text = _field_clean(part)
     if institution and degree is None:
         degree = _abbreviation_before(text, institution)
     return (
@@ -135,6 +141,24 @@ def _split_header(text: str) -> tuple[str | None, str | None, str | None]:
         degree,
         field_text,
     )
+
+
+def _institution_piece(part: str) -> tuple[str, str | None]:
+    """('Ph.D Electrical Engineering', 'TU Berlin') from 'Ph.D Electrical Engineering, TU Berlin'.
+
+    The institution starts at the comma-piece that names it; what comes before is the
+    degree or the department, what comes after is its place.
+    """
+    pieces = [p.strip() for p in part.split(",")]
+    for index, piece in enumerate(pieces):
+        if _names_institution(piece):
+            return ", ".join(pieces[:index]), ", ".join(pieces[index:])
+    return part, None
+
+
+def _is_field(part: str) -> bool:
+    words = part.split()
+    return 0 < len(words) <= 8 and part[:1].isupper() and not re.search(r"\d", part)
 
 
 def _abbreviation_before(text: str, institution: str) -> str | None:
@@ -218,6 +242,8 @@ def _degree_and_field(part: str) -> tuple[str, str | None]:
 
 def _field_clean(text: str) -> str | None:
     text = re.split(r"(?i);|\bgpa\b|\bgrade\b|\brank\b|\(|,\s*(?:with|minor)|\bthesis\b", text)[0]
+    # "en informatique", "de mathématiques", "in Physik": the preposition is not the field
+    text = re.sub(r"(?i)^(?:in|of|en|de|d['’]|du|des|di|im|in der)\s*(?=\w)", "", text.strip())
     text = clean_value(text)
     return text or None
 

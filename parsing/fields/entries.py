@@ -10,7 +10,8 @@ BULLET = re.compile(
     r"^\s*(?:[•◦▪▫∙·●○■□➤►▶→‣⁃\-–—*+✓✔☐]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)])\s+"
 )
 _INSTITUTION = re.compile(
-    r"(?i)\b(?:universit(?:y|ies|é|e|ät|at|à|a|eit|dad)|college|institut(?:e|o)?|school|"
+    r"(?i)\b(?:universit(?:y|ies|é|e|ät|at|à|a|eit|dad)|universidad|universidade|"
+    r"college|institut(?:e|o)?|school|"
     r"academy|académie|akademie|polytechnic|politecnico|polytechnique|hochschule|"
     r"conservatory|seminary|gymnasium|lycée|lycee|escuela|école|ecole|facult(?:y|é)|"
     r"society|ETH|EPFL|MIT|KAIST|UCLA|NYU|CMU|UCL|KTH|LMU|KIT|TUM|TU|RWTH|UIUC|USC|UCSD|"
@@ -148,7 +149,7 @@ def wraps(previous: Line, line: Line) -> bool:
     if is_bullet(line):
         return False
     text = line.text.strip()
-    if text[:1].islower():
+    if text[:1].islower() or (text.startswith("(") and len(text.split()) <= 3):
         return True
     if previous.x is None or line.x is None or previous.page != line.page:
         return False
