@@ -214,7 +214,7 @@ def _extract(path: Path) -> ExtractedText:
     if len(skipped) == count:
         raise CorruptError(f"corrupt PDF: no page could be read ({warnings[0]})")
     remove_furniture(pages, heights)
-    _dehyphenate(pages)
+    _dehyphenate(pages, [link.url for link in links])
     return _assemble(pages, links, warnings, skipped)
 
 
@@ -263,7 +263,7 @@ def _finish_block(block: list[LineDraft], frame: Frame) -> list[LineDraft]:
     return out
 
 
-def _dehyphenate(pages: list[Blocks]) -> None:
+def _dehyphenate(pages: list[Blocks], urls: list[str]) -> None:
     vocabulary = {
         word.lower()
         for blocks in pages
@@ -274,7 +274,7 @@ def _dehyphenate(pages: list[Blocks]) -> None:
     for blocks in pages:
         for block in blocks:
             for upper, lower in pairwise(block):
-                joined = join_hyphenated(upper.text, lower.text, vocabulary)
+                joined = join_hyphenated(upper.text, lower.text, vocabulary, urls)
                 if joined is not None:
                     upper.text, lower.text = joined
             block[:] = [line for line in block if line.text]

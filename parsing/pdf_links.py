@@ -16,7 +16,7 @@ from pypdf.generic import DictionaryObject
 from parsing.models import LinkTarget
 from parsing.pdf_layout import SPACE_EM
 from parsing.pdf_text import Frame, Run
-from parsing.textnorm import clean_line, strip_surrogates
+from parsing.textnorm import clean_line, link_hyphen, strip_surrogates
 
 MAX_LINKS_PER_PAGE = 500
 
@@ -61,8 +61,9 @@ class _RunIndex:
         return self.runs[low:high]
 
 
-def anchor_text(runs: list[Run], rect: tuple[float, float, float, float]) -> str:
-    """The text of `runs` whose characters' centres fall inside `rect` (frame space)."""
+def anchor_text(runs: list[Run], rect: tuple[float, float, float, float], url: str = "") -> str:
+    """The text of `runs` whose characters' centres fall inside `rect` (frame space); lines
+    joined as `url` spells them (see `join_anchor`)."""
     left, bottom, right, top = rect
     pieces: list[tuple[float, float, float, str, float]] = []  # (-y, x0, x1, text, size)
     for run in runs:
@@ -80,17 +81,34 @@ def anchor_text(runs: list[Run], rect: tuple[float, float, float, float]) -> str
                 (-run.y0, run.x0 + first * step, run.x0 + (last + 1) * step, text, run.size)
             )
     pieces.sort()
-    parts: list[str] = []
+    text = ""
     previous: tuple[float, float, float, str, float] | None = None
     for piece in pieces:
-        if previous is not None and (
-            abs(piece[0] - previous[0]) > 0.5 * piece[4]
-            or piece[1] - previous[2] >= SPACE_EM * piece[4]
-        ):
-            parts.append(" ")
-        parts.append(piece[3])
+        if previous is None:
+            text = piece[3]
+        elif abs(piece[0] - previous[0]) > 0.5 * piece[4]:
+            text = join_anchor(text, piece[3], url)  # the next line
+        elif piece[1] - previous[2] >= SPACE_EM * piece[4]:
+            text = f"{text} {piece[3]}"
+        else:
+            text += piece[3]
         previous = piece
-    return clean_line("".join(parts))
+    return clean_line(text)
+
+
+def join_anchor(first: str, second: str, url: str) -> str:
+    """Two lines of one link's text, joined as the target spells them: TeX breaks a long
+    address over lines, with a hyphen ("luciafernan-" / "dez.github.io") or without
+    (a \\url), and the target shows which it was. Anything else is two words."""
+    if not first or not second:
+        return first or second
+    left, right = first.rsplit(None, 1)[-1], second.split(None, 1)[0]
+    hyphen = link_hyphen(left, right, [url])
+    if hyphen is False:
+        return first[:-1] + second
+    if hyphen or (len(left + right) >= 4 and (left + right).lower() in url.lower()):
+        return first + second
+    return f"{first} {second}"
 
 
 def page_links(
@@ -111,7 +129,8 @@ def page_links(
         rect = _rect(annotation, frame) if uri else None
         if uri is None or rect is None:
             continue
-        found.append((-rect[3], rect[0], uri, anchor_text(index.near(rect[1], rect[3]), rect)))
+        anchor = anchor_text(index.near(rect[1], rect[3]), rect, uri)
+        found.append((-rect[3], rect[0], uri, anchor))
     found.sort()
     return _merge([LinkTarget(url, page_index, anchor) for _, _, url, anchor in found])
 
@@ -124,6 +143,6 @@ def _merge(links: list[LinkTarget]) -> list[LinkTarget]:
         if seen is None:
             merged[link.url] = link
         elif link.anchor and link.anchor not in seen.anchor:
-            anchor = f"{seen.anchor} {link.anchor}".strip()
+            anchor = join_anchor(seen.anchor, link.anchor, link.url)
             merged[link.url] = LinkTarget(link.url, link.page, anchor)
     return list(merged.values())

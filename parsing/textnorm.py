@@ -8,6 +8,9 @@ What `clean_line` does, in order:
   applied: it would rewrite CJK full-width punctuation ("，" -> ","), which must stay;
 - a soft hyphen (U+00AD) becomes "-": when a PDF draws one it is a visible hyphen (TeX's
   T1 fonts map their hyphen glyph to U+00AD);
+- in a URL-like token, a tilde drawn as TeX's accent "˜" (U+02DC, from `\\~{}`) or as
+  the math "∼" (U+223C, from `$\\sim$`) after "/" (or "=", ":" ...) becomes "~"
+  ("cs.x.edu/˜jane" -> "cs.x.edu/~jane"); elsewhere "˜" is an accent as below;
 - composes accents drawn as separate glyphs (pdfTeX: "M¨uller" -> "Müller", "´ı" -> "í")
   and applies NFC;
 - icons go: Private Use Area characters (Font Awesome and friends), emoji and pictographs
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000\t\x0b\x0c\r\n"
@@ -116,6 +120,23 @@ def compose_accents(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_TILDES = "\u02dc\u223c\u02f7\uff5e"  # ˜ ∼ ˷ ～
+_TILDE_TOKEN = re.compile(r"\S*[" + _TILDES + r"]\S*")
+# A web address: a scheme, "www.", or a dotted host followed by a path.
+_URL_LIKE = re.compile(r"^(?:[a-z][a-z+.-]*:|www\.|[\w-]+(?:\.[\w-]+)+/)", re.IGNORECASE)
+_URL_TILDE = re.compile(r"(?:(?<=[/=:._-])|^)[" + _TILDES + r"]")
+
+
+def _url_tilde(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return _URL_TILDE.sub("~", token) if _URL_LIKE.match(token) else token
+
+
+def url_tildes(text: str) -> str:
+    """TeX's tildes in web addresses made "~" (see the module docstring)."""
+    return _TILDE_TOKEN.sub(_url_tilde, text) if any(t in text for t in _TILDES) else text
+
+
 def clean_line(text: str) -> str:
     """One visual line, cleaned as the module docstring says (no newlines in the result).
 
@@ -130,6 +151,7 @@ def clean_line(text: str) -> str:
 def _clean_cell(text: str) -> str:
     text = text.translate(_TABLE)
     if not text.isascii():
+        text = url_tildes(text)  # before the accents: "/˜nora" is not "/ñora"
         text = compose_accents(text)
         text = _ICONS.sub(_icon, text)
         text = _LEADING_BULLETS.sub(_bullet_prefix, text)
@@ -175,13 +197,18 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def join_hyphenated(
-    upper: str, lower: str, vocabulary: set[str] | frozenset[str] = frozenset()
+    upper: str,
+    lower: str,
+    vocabulary: set[str] | frozenset[str] = frozenset(),
+    urls: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """If `upper` ends in a word broken by a hyphen that `lower` finishes, move the rest of
     the word up: ("... De-", "pendabot PRs") -> ("... Dependabot", "PRs").
 
     The hyphen is kept for URLs, after prefixes like "self-" and where the document itself
-    writes the hyphenated form (`vocabulary`: lower-case words seen in the document);
+    writes the hyphenated form (`vocabulary`: lower-case words seen in the document). A
+    link target decides for an address it spells (`urls`, see `link_hyphen`): TeX breaks
+    "luciafernan-" / "dez.github.io" where the target is luciafernandez.github.io.
     None when the lines should stay as they are.
     """
     if not upper or upper[-1] not in _HYPHENS or not lower or not lower[0].islower():
@@ -194,10 +221,34 @@ def join_hyphenated(
     fragment, rest = head.group(1), head.group(2)
     if is_cjk(prefix[-1]) or is_cjk(fragment[0]):
         return None
-    stem = upper[:-1]
-    if _keeps_hyphen(before, prefix, fragment, vocabulary):
-        stem = upper
-    return stem + fragment, rest
+    keep = link_hyphen(upper.rsplit(None, 1)[-1], fragment, urls) if urls else None
+    if keep is None:
+        keep = _keeps_hyphen(before, prefix, fragment, vocabulary)
+    return (upper if keep else upper[:-1]) + fragment, rest
+
+
+_TOKEN_EDGES = "([<\"'“‘"
+_TOKEN_ENDS = ".,;:!?)]>\"'”’"
+
+
+def link_hyphen(left: str, right: str, urls: Sequence[str]) -> bool | None:
+    """Whether the hyphen ending `left` belongs in the address `left` + `right` make, as
+    a link target spells it: True (kept), False (a line-break hyphen), None (no target
+    spells the address either way, or it is no address)."""
+    left = left.lstrip(_TOKEN_EDGES)
+    right = right.rstrip(_TOKEN_ENDS)
+    if not left or left[-1] not in _HYPHENS:
+        return None
+    joined = (left[:-1] + right).lower()
+    if len(joined) < 4 or not any(c in joined for c in "./@"):
+        return None
+    hyphenated = (left[:-1] + "-" + right).lower()
+    targets = [url.lower() for url in urls]
+    if any(hyphenated in url for url in targets):
+        return True
+    if any(joined in url for url in targets):
+        return False
+    return None
 
 
 def _keeps_hyphen(

@@ -303,6 +303,27 @@ def right_aligned_contacts_pdf(directory: Path, name: str = "right_aligned.pdf")
     return write(directory / name, pdf_bytes([content]))
 
 
+def tex_links_pdf(directory: Path, name: str = "tex_links.pdf") -> Path:
+    """Link text as pdfTeX sets it: an address broken over two lines by a hyphen that is
+    not in the target (one annotation per line), one whose hyphen is, and a homepage
+    whose `\\~{}` is drawn as U+02DC (WinAnsi 0x98)."""
+    lines = [
+        (72, 700, "Web: luciafernan-"),
+        (72, 686, "dez.github.io and more"),
+        (72, 660, "Site: marcus-"),
+        (72, 646, "okonkwo.com today"),
+        (72, 620, "homes.cs.example.edu/\u02dcjane"),
+    ]
+    links = [
+        ((98.2, 696, 160, 710), "https://luciafernandez.github.io"),
+        ((70, 682, 135, 696), "https://luciafernandez.github.io"),
+        ((98, 656, 160, 670), "https://marcus-okonkwo.com"),
+        ((70, 642, 127, 656), "https://marcus-okonkwo.com"),
+        ((70, 616, 200, 630), "https://homes.cs.example.edu/~jane"),
+    ]
+    return write(directory / name, pdf_bytes([text_ops(lines)], links=[links]))
+
+
 def two_column_pdf(directory: Path, name: str = "two_column.pdf") -> Path:
     """A full-width name line, then a wide left column and a narrow right sidebar whose
     baselines do not line up; the content stream draws the sidebar first."""

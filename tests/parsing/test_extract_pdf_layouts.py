@@ -11,7 +11,9 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObjec
 
 from parsing.extract_pdf import extract_pdf
 from parsing.models import ExtractedText
+from parsing.pdf_links import join_anchor
 from parsing.pdf_texenc import tex_text
+from parsing.textnorm import clean_line
 from tests import pdf_factory
 
 
@@ -148,3 +150,53 @@ def test_superscripts_and_raised_accents_stay_in_their_line(tmp_path: Path) -> N
     lines = texts(extract_pdf(path))
     assert lines[0] == "1st"
     assert len(lines) == 2 and "Olund" in lines[1]
+
+
+# --------------------------------------------------------------------------- TeX link text
+
+
+def test_tex_link_text_follows_the_link_target(tmp_path: Path) -> None:
+    result = extract_pdf(pdf_factory.tex_links_pdf(tmp_path))
+    assert texts(result) == [
+        "Web: luciafernandez.github.io",  # the break hyphen goes: the target has none
+        "and more",
+        "Site: marcus-okonkwo.com",  # the target has this hyphen: it stays
+        "today",
+        "homes.cs.example.edu/~jane",  # TeX's \~{} drawn as U+02DC
+    ]
+    assert [(link.url, link.anchor) for link in result.links] == [
+        ("https://luciafernandez.github.io", "luciafernandez.github.io"),
+        ("https://marcus-okonkwo.com", "marcus-okonkwo.com"),
+        ("https://homes.cs.example.edu/~jane", "homes.cs.example.edu/~jane"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("cs.x.edu/\u02dcjane", "cs.x.edu/~jane"),
+        ("see https://x.org/\u223cab/c.", "see https://x.org/~ab/c."),  # $\sim$
+        ("www.x.edu/a?u=\u02dcb", "www.x.edu/a?u=~b"),
+        ("Espa\u02dcna", "España"),  # not an address: an accent
+        ("\u223c5 years", "\u223c5 years"),  # "about", not a tilde
+        ("Se\u02dcnor at www.x.com/\u02dcb", "Señor at www.x.com/~b"),
+    ],
+)
+def test_tex_tildes_in_addresses(raw: str, clean: str) -> None:
+    assert clean_line(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "url", "joined"),
+    [
+        ("lucia-", "fdez.github.io", "https://luciafdez.github.io", "luciafdez.github.io"),
+        ("what-i-", "like-it/", "https://blog.example/what-i-like-it/", "what-i-like-it/"),
+        ("github.com/", "jane/tools", "https://github.com/jane/tools", "github.com/jane/tools"),
+        ("Personal", "homepage", "https://jane.example.org", "Personal homepage"),
+        ("informa-", "tion.pdf", "https://x.org/other.pdf", "informa- tion.pdf"),
+    ],
+)  # fmt: skip
+def test_link_text_lines_are_joined_as_the_target_spells_them(
+    first: str, second: str, url: str, joined: str
+) -> None:
+    assert join_anchor(first, second, url) == joined
