@@ -189,10 +189,22 @@ def _end_year(entry: Education) -> int:
     return max(years, default=0)
 
 
+_ACADEMIC = re.compile(
+    r"\b(ph\.?\s?d|d\.?\s?phil|doctor|doctorate|m\.?\s?sc|m\.?\s?s|m\.?\s?a|m\.?\s?eng|"
+    r"m\.?\s?phil|mres|mba|master|b\.?\s?sc|b\.?\s?s|b\.?\s?a|b\.?\s?eng|bachelor|licen[cs]|"
+    r"diplom|硕士|博士|学士)",
+    re.IGNORECASE,
+)
+
+
 def latest_degree(education: Sequence[Education]) -> tuple[str, str]:
-    """(degree, institution) of the entry that ends last; ongoing studies count as latest."""
-    # An entry without a degree is often a membership or a visit: only a fallback.
-    entries = [e for e in education if e.degree] or [e for e in education if e.institution]
+    """(degree, institution) of the academic degree that ends last (ongoing counts as
+    latest). Accreditations ("A.Stat.") and entries without a degree are only fallbacks."""
+    entries = (
+        [e for e in education if e.degree and _ACADEMIC.search(e.degree)]
+        or [e for e in education if e.degree]
+        or [e for e in education if e.institution]
+    )
     if not entries:
         return "", ""
     # max() keeps the first of equal keys: CVs usually list the newest entry first.

@@ -25,18 +25,23 @@ def _source(name: str) -> str:
     return (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
 
 
-def _color(mode: QIcon.Mode) -> str:
+def _color(mode: QIcon.Mode) -> tuple[str, float]:
+    """The palette's text colour as #rrggbb and an opacity (a disabled colour is the
+    enabled one made translucent, which SVG colours cannot say)."""
     disabled = mode == QIcon.Mode.Disabled
     group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Active
-    return QGuiApplication.palette().color(group, QPalette.ColorRole.Text).name()
+    color = QGuiApplication.palette().color(group, QPalette.ColorRole.Text)
+    opacity = color.alphaF()
+    return color.name(), round(opacity, 2)
 
 
 @cache
-def _rendered(name: str, width: int, height: int, color: str) -> QPixmap:
+def _rendered(name: str, width: int, height: int, color: str, opacity: float) -> QPixmap:
     pixmap = QPixmap(width, height)
     pixmap.fill(Qt.GlobalColor.transparent)
     svg = _source(name).replace("currentColor", color)
     painter = QPainter(pixmap)
+    painter.setOpacity(opacity)
     QSvgRenderer(QByteArray(svg.encode("utf-8"))).render(painter, QRectF(0, 0, width, height))
     painter.end()
     return pixmap
@@ -53,7 +58,7 @@ class _TintedSvgEngine(QIconEngine):
         painter.drawPixmap(rect, self.pixmap(size, mode, state))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return _rendered(self._name, size.width(), size.height(), _color(mode))
+        return _rendered(self._name, size.width(), size.height(), *_color(mode))
 
     def clone(self) -> QIconEngine:
         return _TintedSvgEngine(self._name)

@@ -149,7 +149,7 @@ class ImportFlow(QObject):
             # After the import has finished, not as part of it: the profile pane takes a
             # moment to show a candidate for the first time.
             key = (CANDIDATE, added[0].candidate_id)
-            QTimer.singleShot(0, lambda: self._window.candidate_list.select_key(key))
+            QTimer.singleShot(0, self, lambda: self._window.candidate_list.select_key(key))
         needs_a_look = summary.failed or summary.duplicates or summary.unassigned
         if needs_a_look or report.cancelled or report.found > 1:
             self.show_report(report)

@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, key) -> None:
         self.profile.show_row(key)
         self.window_actions.update_for(key)
+        # The pane builds its fields as it shows a candidate: keep file drops on them
+        # importing (a text field would otherwise take the dropped path as text).
+        QTimer.singleShot(0, self, lambda: self.drops.watch_tree(self.profile_dock_widget))
 
     def _show_save_status(self) -> None:
         status = self.library.save_status()

@@ -79,6 +79,9 @@ class ImportReportDialog(QDialog):
         reveal.clicked.connect(lambda: self._follow(table.currentIndex(), reveal_only=True))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(reveal, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (copy, reveal):
+            button.setAutoDefault(False)  # Enter closes the report, it does not copy
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)

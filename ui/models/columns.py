@@ -75,7 +75,8 @@ def _score_text(row: ListRow) -> str:
 
 
 def _count_text(value: int, row: ListRow) -> str:
-    return "" if row.is_unassigned else str(value)
+    # Statements do not list publications: a 0 would read as "none", blank says "not known".
+    return str(value) if row.cvs and not row.is_unassigned else ""
 
 
 def _empty_last(value: Any) -> Any:
@@ -96,10 +97,10 @@ COLUMNS: dict[Col, Column] = {
     ),
     Col.NAME: Column("Name", display_name, lambda r: display_name(r).casefold(), 170),
     Col.STATUS: Column(
-        "Status", lambda r: STATUS_LABELS.get(r.status, r.status), lambda r: r.status, 84
+        "Status", lambda r: STATUS_LABELS.get(r.status, r.status), lambda r: r.status, 92
     ),
     Col.SCORE: Column("Score", _score_text, lambda r: r.score, 50, align=_RIGHT),
-    Col.DOCUMENTS: Column("Documents", documents_text, documents_text, 96),
+    Col.DOCUMENTS: Column("Documents", documents_text, documents_text, 118),
     Col.DEGREE: Column(
         "Degree", lambda r: r.degree, lambda r: _empty_last(r.degree.casefold()), 84
     ),

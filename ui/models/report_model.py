@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from storage.models import ImportSummary
 from storage.queries import CANDIDATE, UNASSIGNED, RowKey
@@ -14,6 +15,8 @@ from storage.queries import CANDIDATE, UNASSIGNED, RowKey
 _Index = QModelIndex | QPersistentModelIndex
 
 FAILED = "Failed"
+# Mid-tone colours that read on the light and the dark theme alike.
+_OUTCOME_COLORS = {FAILED: QColor("#d64545"), "Added": QColor("#2e9d5b")}
 OUTCOME_ORDER = (FAILED, "Added", "Attached", "Unassigned", "Duplicate")
 
 
@@ -83,6 +86,8 @@ class ReportModel(QAbstractTableModel):
             return (row.outcome, row.file_name, row.detail)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.path if index.column() == 1 else row.detail
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return _OUTCOME_COLORS.get(row.outcome)
         return None
 
     def row_at(self, position: int) -> ReportRow:

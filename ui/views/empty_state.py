@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ui.icons import icon
 
 _HINT = (
-    "Drag CVs and research statements from your file manager onto this window, "
-    "one file or whole folders.\nPDF, Word (DOCX), plain text and Markdown are read; "
-    "everything stays on this computer."
+    "Drag CVs and research statements from your file manager onto this window:\n"
+    "one file or whole folders. PDF, Word (DOCX), plain text and Markdown are read,\n"
+    "and everything stays on this computer."
 )
 
 
@@ -25,14 +25,13 @@ class EmptyState(QWidget):
         title = self._label("Drop CVs here", 1.8, bold=True)
         title.setObjectName("emptyTitle")
         hint = self._label(_HINT, 1.0)
-        hint.setWordWrap(True)
-        hint.setMaximumWidth(520)
+        hint.setEnabled(False)  # the muted colour: the title carries the message
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(picture)
         layout.addSpacing(8)
         layout.addWidget(title)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(hint)
         layout.addSpacing(16)
         layout.addLayout(self._buttons(import_action, samples_action))
         layout.addStretch(3)

@@ -36,8 +36,10 @@ class FileBrowser(QWidget):
         self.model = LibraryFileModel(self)
         self._tree = QTreeView(self)
         self._folder = QLabel(self)
+        self._nothing = QLabel("No PDF, Word, text or Markdown files in this folder.", self)
         self._build()
-        self.set_root(root if root and os.path.isdir(root) else QDir.homePath())
+        self.model.directoryLoaded.connect(self._loaded)
+        self.set_root(root if root and os.path.isdir(root) else default_folder())
 
     def _build(self) -> None:
         tree = self._tree
@@ -56,7 +58,12 @@ class FileBrowser(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
+        self._nothing.setTextFormat(Qt.TextFormat.PlainText)
+        self._nothing.setWordWrap(True)
+        self._nothing.setEnabled(False)  # drawn in the muted colour
+        self._nothing.hide()
         layout.addLayout(self._bar())
+        layout.addWidget(self._nothing)
         layout.addWidget(tree)
 
     def _bar(self) -> QHBoxLayout:
@@ -101,12 +108,17 @@ class FileBrowser(QWidget):
         return self.model.rootPath()
 
     def set_root(self, folder: str) -> None:
+        self._nothing.hide()
         self.model.setRootPath(folder)
         self._tree.setRootIndex(self.model.index(folder))
         name = Path(folder).name or folder
         self._folder.setText(name)
         self._folder.setToolTip(folder)
         self.rootChanged.emit(folder)
+
+    def _loaded(self, folder: str) -> None:
+        if os.path.normpath(folder) == os.path.normpath(self.root()):
+            self._nothing.setVisible(self.model.rowCount(self._tree.rootIndex()) == 0)
 
     def _go_up(self) -> None:
         parent = str(Path(self.root()).parent)
@@ -164,3 +176,12 @@ class FileBrowser(QWidget):
             "Open in File Manager", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
         )
         menu.exec(self._tree.viewport().mapToGlobal(pos))
+
+
+def default_folder() -> str:
+    """Where applications usually land: Documents, then Downloads, then home."""
+    home = Path(QDir.homePath())
+    for name in ("Documents", "Downloads"):
+        if (home / name).is_dir():
+            return str(home / name)
+    return str(home)

@@ -36,7 +36,7 @@ class StatusBar(QStatusBar):
         return label
 
     def show_library(self, name: str, path: str) -> None:
-        self.library_label.setText(name)
+        self.library_label.setText(f"Library: {name}")
         self.library_label.setToolTip(path)
 
     def show_counts(self, rows: list[ListRow]) -> None:
