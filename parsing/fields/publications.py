@@ -18,6 +18,7 @@ from parsing.fields.pubtext import (
     looks_like_authors,
     split_authors,
     split_structured,
+    strip_leading_year,
     venue_start,
 )
 from parsing.models import Line, Publication
@@ -32,6 +33,12 @@ _DESCRIPTION = re.compile(
     r"demonstrate[sd]?|achiev(?:e|ed|es)|build|built|train(?:ed|s)?|via|based on|using)\b"
 )
 _FIRST_PERSON = re.compile(r"\bI (?:have|am|was|had|authored|published|wrote)\b|\b[Mm]y\s")
+# Where a citation starts: "Mishra, A., ...", "2021 C. Durand ...", "T. Lindqvist, ..."
+_CITATION_START = re.compile(
+    _AUTHOR_YEAR_START.pattern
+    + r"|^\s*(?:19|20)\d\d[a-z]?[.:]?\s+(?:[A-Z]\.\s?)+[A-ZÀ-Þ]"
+    + r"|^\s*(?:[A-Z]\.\s?-?){1,3}\s?[A-ZÀ-Þ][\w'’-]+(?:,|\s+(?:and|&)\s)"
+)
 _STATUS_LINE = re.compile(
     r"(?i)^\s*(?:under review|under submission|in review|submitted|in preparation|"
     r"accepted|to appear|forthcoming|in press|preprint|working paper|published)\b"
@@ -54,9 +61,9 @@ def split_entries(lines: list[Line]) -> list[list[Line]]:
     numbered = [ln for ln in lines if _NUMBERED.match(ln.text)]
     if len(numbered) >= 2 or (numbered and numbered[0] is lines[0] and len(lines) <= 4):
         return _split_at(lines, lambda ln: bool(_NUMBERED.match(ln.text)))
-    author_year = [ln for ln in lines if _AUTHOR_YEAR_START.match(ln.text)]
+    author_year = [ln for ln in lines if _CITATION_START.match(ln.text)]
     if len(author_year) >= 2 or (author_year and author_year[0] is lines[0]):
-        return _split_at(lines, lambda ln: bool(_AUTHOR_YEAR_START.match(ln.text)))
+        return _split_at(lines, lambda ln: bool(_CITATION_START.match(ln.text)))
     bullets = [ln for ln in lines if BULLET.match(ln.text)]
     if len(bullets) >= 2 and _bullets_are_entries(bullets, lines):
         return _split_at(lines, lambda ln: bool(BULLET.match(ln.text)))
@@ -123,11 +130,16 @@ def parse_entry(entry: list[Line], status_hint: str | None = None) -> Publicatio
     if not text or len(text) < 8:
         return None
     status = find_status(text) or status_hint or "published"
+    text, leading_year = strip_leading_year(text)
+    if leading_year:
+        head_lines = (
+            [text] if len(head_lines) == 1 else [text[: len(head_lines[0])], *head_lines[1:]]
+        )
     title, authors, venue = split_structured(text, head_lines)
     title = clean_title(title or "")
     if not title or _FIRST_PERSON.search(title):
         return None  # "Since 1991 I have authored 265 papers ..." describes, it is no entry
-    year = find_year(text)
+    year = leading_year or find_year(text)
     venue = clean_venue(venue or "", title)
     if not venue and status != "published":
         venue = _status_words(text)

@@ -8,12 +8,22 @@ from parsing.fields.venues import VENUE_AT
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _AUTHOR_YEAR = re.compile(
-    rf"^(?P<authors>.{{3,400}}?)\s*[(\[]\s*(?P<year>{_YEAR})[a-z]?\s*[)\]]\s*[.,:]?\s*(?P<rest>.+)$"
+    rf"^(?P<authors>.{{3,400}}?)\s*[(\[]\s*(?P<year>{_YEAR}[a-z]?|in press|forthcoming|n\.\s?d\.|"
+    r"submitted|under review|accepted|in preparation)\s*[)\]]\s*[.,:]?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# "J. Weißenborn, T. Neumann: Adaptive Partitioning ..." (German and some CS styles)
+_AUTHOR_COLON = re.compile(r"^(?P<authors>[^:]{3,300}?):\s+(?P<rest>\S.+)$")
+_LEADING_YEAR = re.compile(rf"^\s*\(?({_YEAR})\)?[.:,]?\s+(?=\S)")
+_ABBREVIATION = re.compile(
+    r"(?i)^(?:proc|int|intl|conf|trans|j|jour|intell|mach|anal|symp|vol|no|pp|al|ed|eds|"
+    r"univ|dept|assoc|soc|rev|lett|sci|eng|comput|natl|acad|amer|am|res|stat|math|phys|"
+    r"chem|biol|med|econ|mgmt|inf|syst|tech|technol|appl|adv|lect|notes|ser|st|dr|prof)$"
 )
 _AUTHOR_YEAR_BARE = re.compile(
     rf"^(?P<authors>.{{3,400}}?)[.,]\s*(?P<year>{_YEAR})[a-z]?\.\s+(?P<rest>.+)$"
 )
-_QUOTED = re.compile(r"[“\"«](?P<title>[^”\"»]{8,400}?)[,.]?[”\"»]")
+_QUOTED = re.compile(r"[“\"«]\s?(?P<title>[^”\"»]{8,400}?)[,.]?\s?[”\"»]")
 _SENTENCE_END = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z0-9(\[“\"]|arXiv|in\s)|(?<=[?!])\s+")
 _STATUS = (
     (
@@ -32,6 +42,7 @@ _LINK_WORDS = (
 _TRAILING_TAGS = re.compile(
     rf"(?i)\s*[(\[]\s*(?:{_LINK_WORDS})(?:\s*[,|/]\s*(?:{_LINK_WORDS}))*\s*[)\]]"
 )
+_AUTHOR_SPLIT = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|et|und|y|e)\s+|\s*&\s*|;")
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|(?:[A-Z]\.?-?){1,3}|[a-z]{1,3}|et|al\.?)$"
 )
@@ -46,7 +57,8 @@ _VENUE_END = re.compile(
 )
 _PUBLISHER = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?:\s*([A-Z].+)$")
 _VENUE_LEAD = re.compile(
-    r"(?i)^(?:accepted|published|presented)\s+(?:by|at|to|in)\s+|"
+    r"(?i)^(?:accepted|published|presented|submitted|under review)\s+(?:by|at|to|in|for)\s+"
+    r"(?:the\s+)?|"
     r"^(?:to appear|appearing)\s+(?:in|at)\s+|^in:?\s+(?=[A-Z])"
 )
 
@@ -90,7 +102,7 @@ def looks_like_authors(text: str, single_ok: bool = False) -> bool:
     text = text.strip().rstrip(".")
     if not text or len(text) > 600 or re.search(r"[:?!]|\b(?:19|20)\d\d\b", text):
         return False
-    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;", text) if p.strip()]
+    parts = [p for p in _AUTHOR_SPLIT.split(text) if p.strip()]
     if len(parts) < 2:
         return single_ok and 2 <= len(text.split()) <= 4 and _name_ok(text)
     return sum(_name_ok(p) for p in parts) >= max(2, int(len(parts) * 0.8))
@@ -101,7 +113,7 @@ def split_authors(text: str) -> list[str]:
     text = re.sub(r"(?<=[a-z])\.$", "", text)
     if not text:
         return []
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;", text) if p.strip()]
+    parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
     merged: list[str] = []
     for part in parts:
         initials = re.fullmatch(r"(?:[A-Z]\.?\s?-?){1,3}", part)
@@ -119,6 +131,14 @@ def venue_start(text: str) -> int:
     return match.start() if match else -1
 
 
+def strip_leading_year(text: str) -> tuple[str, int | None]:
+    """'2021 C. Durand et P. Martin. « … »' -> the entry without its leading year, and it."""
+    match = _LEADING_YEAR.match(text)
+    if not match or len(text) - match.end() < 20:
+        return text, None
+    return text[match.end() :], int(match.group(1))
+
+
 def split_structured(text: str, lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """(title, authors, venue-text) by the first layout the entry fits."""
     for pattern in (_AUTHOR_YEAR, _AUTHOR_YEAR_BARE):
@@ -127,11 +147,23 @@ def split_structured(text: str, lines: list[str]) -> tuple[str | None, str | Non
             title, venue = _title_then_rest(match.group("rest"))
             return title, match.group("authors"), venue
     quoted = _QUOTED.search(text)
-    if quoted and quoted.start() > 0 and looks_like_authors(text[: quoted.start()].strip(" ,.")):
-        return quoted.group("title"), text[: quoted.start()], text[quoted.end() :]
+    before = text[: quoted.start()].strip(" ,.") if quoted else ""
+    if quoted and before and looks_like_authors(before, single_ok=True):
+        return quoted.group("title"), before, text[quoted.end() :]
+    colon = _AUTHOR_COLON.match(text)
+    if colon and _named_authors(colon.group("authors")):
+        title, venue = _title_then_rest(colon.group("rest"))
+        return title, colon.group("authors"), venue
     if len(lines) >= 2:
         return _by_lines(lines)
     return _single_line(text)
+
+
+def _named_authors(text: str) -> bool:
+    """Authors before a colon: a list of names, or one name with initials ('J. Weiß')."""
+    if looks_like_authors(text):
+        return True
+    return bool(re.search(r"\b[A-Z]\.", text)) and looks_like_authors(text, single_ok=True)
 
 
 def _authors_part(text: str) -> bool:
@@ -141,10 +173,30 @@ def _authors_part(text: str) -> bool:
 
 
 def _title_then_rest(rest: str) -> tuple[str, str]:
-    pieces = _SENTENCE_END.split(rest, maxsplit=1)
-    title = pieces[0]
-    venue = pieces[1] if len(pieces) > 1 else ""
-    return title, venue
+    """Split at the sentence end after which a venue starts ('Who trains? Informal …' stays)."""
+    cuts = [m for m in _SENTENCE_END.finditer(rest) if not _after_abbreviation(rest, m.start())]
+    for cut in cuts:
+        if _venue_like(rest[cut.end() :]):
+            return rest[: cut.start()], rest[cut.end() :]
+    if not cuts:
+        return rest, ""
+    first = next((c for c in cuts if rest[c.start() - 1] != "?"), cuts[0])
+    return rest[: first.start()], rest[first.end() :]
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z]+)\.?$", text[: dot + 1].rstrip("."))
+    return bool(word and (_ABBREVIATION.match(word.group(1)) or len(word.group(1)) == 1))
+
+
+def _venue_like(text: str) -> bool:
+    head = text[:120]
+    return (
+        venue_start(head) == 0
+        or bool(re.search(r"\d+\s*\(\d+\)|\b(?:19|20)\d\d\b|\bpp?\.\s*\d", head.split(". ")[0]))
+        or bool(re.match(r"(?:[A-Z][\w&-]*\s+){0,6}(?:Journal|Review|Letters|Science|Research|"
+                         r"Proceedings|Conference|Transactions|Quarterly|Annals|Bulletin)\b", head))
+    )  # fmt: skip
 
 
 def _by_lines(lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -195,13 +247,15 @@ def clean_title(title: str) -> str:
 
 def clean_venue(venue: str, title: str = "") -> str | None:
     text = re.sub(r"\s+", " ", venue).strip()
-    text = re.sub(r"https?://\S+|\bdoi:\s*\S+|\bURL\b.*$", " ", text, flags=re.I)
+    text = re.sub(
+        r"https?://\S+|\bdoi:\s*\S+|\b(?:dx\.)?doi\.org/\S+|\bURL\b.*$", " ", text, flags=re.I
+    )
     text = re.sub(r"(?i)\[\s*citations?:[^\]]*\]|\(\s*citations?:[^)]*\)", " ", text)
     text = _TRAILING_TAGS.sub(" ", text)
     text = re.sub(r"(?i)\b\d+(?:st|nd|rd|th)\s+ed(?:ition)?\.?", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" .,;")
     text = _POSITION.sub("", text)
-    text = _VENUE_END.split(text)[0]
+    text = _cut_venue(text)
     publisher = _PUBLISHER.match(text)
     if publisher:
         text = publisher.group(1)
@@ -216,7 +270,25 @@ def clean_venue(venue: str, title: str = "") -> str | None:
     text = re.sub(r"(?i),\s*\d+,\s*p\.\s*\d+.*$", "", text)
     text = re.sub(r"\s+(?!(?:19|20)\d\d\b)\d{1,4}\s*$", "", text)  # a bare volume number
     text = re.sub(r"(?i)\.\s*(?:under review|submitted|in preparation)\.?$", "", text)
-    text = text.strip(" .,;:()")
+    text = _balance(text.strip(" .,;:"))
     if title and text.casefold() == title.casefold():
         return None
     return text or None
+
+
+def _cut_venue(text: str) -> str:
+    """The venue ends at a sentence end that follows no abbreviation ('Proc. 40th Int. Conf.')."""
+    for match in _VENUE_END.finditer(text):
+        if match.group(0).startswith(".") and _after_abbreviation(text, match.start()):
+            continue
+        return text[: match.start()]
+    return text
+
+
+def _balance(text: str) -> str:
+    """'Advances in NIPS (NeurIPS' -> close the bracket; a lone ')' goes."""
+    if text.count("(") > text.count(")"):
+        text += ")"
+    while text.count(")") > text.count("(") and ")" in text:
+        text = text.replace(")", "", 1) if text.startswith(")") else text.rstrip(")")
+    return text.strip()

@@ -232,3 +232,30 @@ def test_evidence_points_at_the_value() -> None:
     email = profile.emails[0]
     assert email.evidence is not None
     assert extracted.text[email.evidence.start : email.evidence.end] == "jane@example.org"
+
+
+def test_publication_styles_from_other_fields_and_languages() -> None:
+    pubs = parse_publications(
+        _lines(
+            "2021 C. Durand et P. Martin. « Un corpus arboré du français parlé ». "
+            "Traitement Automatique des Langues, 62(2) : 45–71.\n"
+            "2019 J. Weiss, T. Neumann: Adaptive Partitioning for Graph Queries. In: BTW 2019.\n"
+            "T. Lindqvist, “Identifiability of latent event intensities,” arXiv preprint, 2024.\n"
+            "Nguyen, T. P., & Feld, M. (in press). Eye-tracking in noise. Journal of Child "
+            "Psychology.\n"
+            "Okonkwo, M. (2021). Who trains? Informal firms and skill formation. World Bank "
+            "Economic Review, 35(2), 1–20.\n"
+            "Lee, A. (2023). Calibration. Proc. 40th Int. Conf. Machine Learning (ICML), pp. 1–9.\n"
+        )
+    )
+    assert [(p.title, p.year) for p in pubs] == [
+        ("Un corpus arboré du français parlé", 2021),
+        ("Adaptive Partitioning for Graph Queries", 2019),
+        ("Identifiability of latent event intensities", 2024),
+        ("Eye-tracking in noise", None),
+        ("Who trains? Informal firms and skill formation", 2021),
+        ("Calibration", 2023),
+    ]
+    assert pubs[4].venue == "World Bank Economic Review"
+    assert pubs[5].venue == "Proc. 40th Int. Conf. Machine Learning (ICML)"
+    assert pubs[3].status == "accepted"
