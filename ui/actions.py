@@ -117,12 +117,25 @@ def build_actions(parent: QWidget) -> dict[Act, QAction]:
     return actions
 
 
+def _sheet_keys(spec: Spec) -> list[QKeySequence]:
+    """The keys a person would type: a standard key's first binding (not the media keys
+    some platforms add, such as "Undo" or F14), then the ones spelled out."""
+    keys: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        if isinstance(shortcut, Key):
+            keys.extend(QKeySequence.keyBindings(shortcut)[:1])
+        else:
+            keys.append(QKeySequence(shortcut))
+    native = QKeySequence.SequenceFormat.NativeText
+    return list({k.toString(native): k for k in keys if not k.isEmpty()}.values())
+
+
 def shortcut_sheet() -> list[tuple[str, str]]:
     """(what, keys) for the shortcut sheet, from the same declarations."""
     rows = []
     for spec in SPECS.values():
         keys = ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in _sequences(spec)
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in _sheet_keys(spec)
         )
         if keys:
             rows.append((spec.text.replace("&", "").rstrip("…"), keys))

@@ -103,7 +103,8 @@ def run_app(args: argparse.Namespace) -> int:
 def save_screenshot(window: MainWindow, target: Path, select: int) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    window.candidate_list.select_row(max(select, 1) - 1)
+    position = window.model.candidate_row(max(select, 1) - 1)  # candidates, 1-based
+    window.candidate_list.select_row(position if position >= 0 else 0)
     loop = QEventLoop()
     QTimer.singleShot(SETTLE_MS, loop.quit)
     loop.exec()

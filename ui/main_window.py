@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.browser.set_known(self.imports.known_paths())
         self.status.show_library(self.library.path.name, str(self.library.path))
         self._selection_changed(None)
-        self.candidate_list.select_row(0)
+        self.candidate_list.select_row(max(self.model.candidate_row(0), 0))
 
     def use_library(self, library: Library) -> None:
         """Switch to another library; the caller has closed the previous one."""

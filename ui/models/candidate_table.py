@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from storage.queries import ListRow, RowKey, fold
+from storage.queries import CANDIDATE, ListRow, RowKey, fold
 from ui.icons import icon
 from ui.models.columns import COLUMNS, Col, display_name
 
@@ -174,6 +174,11 @@ class CandidateTableModel(QAbstractTableModel):
             return self._visible.index(key)
         except ValueError:
             return -1
+
+    def candidate_row(self, nth: int) -> int:
+        """Position of the nth (0-based) candidate row, unassigned documents skipped; -1."""
+        positions = [i for i, key in enumerate(self._visible) if key[0] == CANDIDATE]
+        return positions[nth] if 0 <= nth < len(positions) else -1
 
     def get(self, key: RowKey) -> ListRow | None:
         return self._rows.get(key)
