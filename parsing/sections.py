@@ -180,9 +180,16 @@ def _looks_like_heading_format(line: Line, body: float | None) -> bool:
     return bigger and (line.bold or caps or line.size >= body * 1.35)
 
 
+_DOCUMENT_TITLE = re.compile(
+    r"(?i)^(?:curriculum vitae|cv|resume|résumé|lebenslauf|currículum(?: vitae)?|简历|履历)$"
+)
+
+
 def classify_line(line: Line, body: float | None) -> str | None:
     """Section kind if `line` is a heading, "unknown" for an unnamed heading, else None."""
     text = line.text.strip().rstrip(":：").strip()
+    if _DOCUMENT_TITLE.match(text):
+        return None  # the document's title, not a section
     if text.endswith(".") and not (line.bold or line.heading):
         return None
     kind, exact = _heading_match(text)

@@ -33,8 +33,8 @@ SEASONS = (
     "frühling sommer herbst primavera verano otoño otono invierno"
 ).split()
 PRESENT_WORDS = (
-    "present now current currently ongoing today date aujourd'hui auj heute jetzt actualidad "
-    "presente actual actualmente oggi 至今 现在 今 目前"
+    "present now current currently ongoing today date aujourd'hui auj présent actuel heute "
+    "jetzt actualidad hoy presente actual actualmente oggi 至今 现在 今 目前"
 ).split()
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))

@@ -122,9 +122,25 @@ def _split_header(text: str) -> tuple[str | None, str | None]:
                 title = _role_text(part)
             elif role_match and orgish and title is None and org is None:
                 org, title = _role_and_org(part)
+            elif title is None and org is None and (pair := _title_at_org(part)):
+                org, title = pair
             elif org is None and not _is_place_only(part):
                 org = _org_text(part)
     return org, title
+
+
+_CONNECTOR = re.compile(r"\s+(?:at|bei|an der|am|chez|au|aux|en el|en la)\s+|\s+à\s+(?:l['’])?")
+
+
+def _title_at_org(part: str) -> tuple[str | None, str] | None:
+    """'Produktverantwortlicher EAI bei dm GmbH': an unknown role word before 'at <org>'."""
+    pieces = _CONNECTOR.split(part, maxsplit=1)
+    if len(pieces) != 2:
+        return None
+    first, second = pieces
+    if not (has_organization(second) or has_institution(second)) or len(first.split()) > 8:
+        return None
+    return _org_text(second), clean_value(first)
 
 
 def _role_and_org(part: str) -> tuple[str | None, str | None]:
