@@ -211,7 +211,7 @@ def join_hyphenated(
     "luciafernan-" / "dez.github.io" where the target is luciafernandez.github.io.
     None when the lines should stay as they are.
     """
-    if not upper or upper[-1] not in _HYPHENS or not lower or not lower[0].islower():
+    if not upper or upper[-1] not in _HYPHENS or not lower or not lower[0].isalpha():
         return None
     tail = _TRAILING_WORD.search(upper)
     head = _LEADING_WORD.match(lower)
@@ -221,6 +221,11 @@ def join_hyphenated(
     fragment, rest = head.group(1), head.group(2)
     if is_cjk(prefix[-1]) or is_cjk(fragment[0]):
         return None
+    if fragment[0].isupper():
+        # TeX never breaks a word before a capital: this hyphen is written, joining a
+        # capitalised part ("Raghunathan-" / "Okoye", "Baden-" / "Württemberg"). Not
+        # before a number, where the hyphen may be a range ("Jan-" / "Dec 2020").
+        return None if rest[:1].isdigit() else (upper + fragment, rest)
     keep = link_hyphen(upper.rsplit(None, 1)[-1], fragment, urls) if urls else None
     if keep is None:
         keep = _keeps_hyphen(before, prefix, fragment, vocabulary)
