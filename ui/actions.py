@@ -61,7 +61,7 @@ SPECS: dict[Act, Spec] = {
     Act.SHOW_IMPORT_REPORT: Spec("Last Import &Report…", (), "document"),
     Act.NEW_LIBRARY: Spec("&New Library…", (Key.New,), "library-new"),
     Act.OPEN_LIBRARY: Spec("&Open Library…", (Key.Open,), "library"),
-    Act.QUIT: Spec("&Quit", (Key.Quit, "Ctrl+Q")),
+    Act.QUIT: Spec("&Quit", (Key.Quit, "Ctrl+Q"), "quit"),
     Act.UNDO: Spec("&Undo", (Key.Undo,), "undo"),
     Act.REDO: Spec("&Redo", (Key.Redo, "Ctrl+Shift+Z"), "redo"),
     Act.FIND: Spec("&Find Candidate", (Key.Find, "/"), "search", "Search names, schools, tags"),
@@ -70,13 +70,13 @@ SPECS: dict[Act, Spec] = {
     Act.PREVIOUS_CANDIDATE: Spec("&Previous Candidate", ("K",), "previous"),
     Act.TOGGLE_SHORTLIST: Spec("&Shortlist", ("S",), "star", "Add to or take off the shortlist"),
     Act.ASSIGN_DOCUMENT: Spec("&Assign to Candidate…", ("Ctrl+Shift+A",), "person-assign"),
-    Act.MAKE_OWN_CANDIDATE: Spec("&Make Own Candidate", (), None, "A new candidate for it"),
+    Act.MAKE_OWN_CANDIDATE: Spec("&Make Own Candidate", (), "person", "A new candidate for it"),
     Act.THEME_SYSTEM: Spec("Follow the &System", (), None, checkable=True),
     Act.THEME_LIGHT: Spec("&Light", (), None, checkable=True),
     Act.THEME_DARK: Spec("&Dark", (), None, checkable=True),
-    Act.RESET_LAYOUT: Spec("Reset &Layout", ()),
+    Act.RESET_LAYOUT: Spec("Reset &Layout", (), "layout"),
     Act.SHORTCUTS: Spec("&Keyboard Shortcuts", (Key.HelpContents, "?"), "keyboard"),
-    Act.ABOUT: Spec("&About Shortlist", ()),
+    Act.ABOUT: Spec("&About Shortlist", (), "info"),
 }
 
 

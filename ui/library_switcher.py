@@ -38,7 +38,9 @@ class LibrarySwitcher(QObject):
         for path in self._w.settings.get(S.RECENT_LIBRARIES):
             if path == current:
                 continue
-            action = self._recent.addAction(f"{Path(path).name}  —  {path}")
+            # "&" would mark a shortcut letter in a menu: doubled, it is shown as it is.
+            label = f"{Path(path).name}  —  {path}".replace("&", "&&")
+            action = self._recent.addAction(label)
             action.setEnabled(os.path.isdir(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_folder(p))
         if self._recent.isEmpty():

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.list_controller.reload()
         self.browser.set_known(self.imports.known_paths())
         self.status.show_library(self.library.path.name, str(self.library.path))
+        self.setWindowTitle(f"{self.library.path.name} — Shortlist")
         self._selection_changed(None)
         self.candidate_list.select_row(max(self.model.candidate_row(0), 0))
 
