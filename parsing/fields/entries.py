@@ -20,6 +20,7 @@ _INSTITUTION = re.compile(
 )
 _ORGANIZATION = re.compile(
     r"(?i)\b(?:inc|ltd|llc|gmbh|corp|corporation|company|co\.|group|labs?|laborator(?:y|ies)|"
+    r"laboratoire|laboratorio|labor|institut|instituto|istituto|gruppe|grupo|équipe|"
     r"centre|center|foundation|institute|university|service|agency|ministry|bank|hospital|"
     r"technologies|systems|solutions|studio|consulting|partners|ag|sa|plc|"
     r"google|microsoft|meta|amazon|apple|tencent|alibaba|baidu|bytedance|nvidia|ibm|intel|"

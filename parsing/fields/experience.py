@@ -120,6 +120,9 @@ def _split_header(text: str) -> tuple[str | None, str | None]:
             orgish = has_organization(part) or has_institution(part)
             if role_match and not orgish and title is None:
                 title = _role_text(part)
+                pieces = _CONNECTOR.split(part, maxsplit=1)
+                if org is None and len(pieces) == 2 and pieces[1][:1].isupper():
+                    org = _org_text(pieces[1])
             elif role_match and orgish and title is None and org is None:
                 org, title = _role_and_org(part)
             elif title is None and org is None and (pair := _title_at_org(part)):

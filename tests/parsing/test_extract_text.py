@@ -113,3 +113,16 @@ def test_corrupt_docx(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04" + b"garbage" * 10)
     with pytest.raises(CorruptError):
         extract_docx(path)
+
+
+def test_front_matter_template_tags_comments_and_setext_headings() -> None:
+    text = (
+        "---\nlayout: archive\ntitle: CV\n---\n{% include base_path %}\n"
+        "<!-- an old job:\nACME Corp 2001 -->\nEducation\n======\n"
+        "* B.S. in Physics, `MIT`, 2005 [pdf][1]\n\n[1]: https://example.org/cv.pdf\n"
+    )
+    extracted = lines_from_text(text, "md")
+    texts = [line.text for line in extracted.lines]
+    assert texts == ["Education", "* B.S. in Physics, MIT, 2005 pdf"]
+    assert extracted.lines[0].heading
+    assert extracted.links[0].url == "https://example.org/cv.pdf"

@@ -259,3 +259,48 @@ def test_publication_styles_from_other_fields_and_languages() -> None:
     assert pubs[4].venue == "World Bank Economic Review"
     assert pubs[5].venue == "Proc. 40th Int. Conf. Machine Learning (ICML)"
     assert pubs[3].status == "accepted"
+
+
+def test_bullet_only_sections_are_entries() -> None:
+    lines = _lines(
+        "* since 2017: Head of Clinical Research, University Hospital Frankfurt\n"
+        "* 2013-2015: Study Coordinator, Central Institute of Mental Health\n"
+    )
+    assert [(j.organization, j.title, j.start, j.end) for j in parse_experience(lines)] == [
+        ("University Hospital Frankfurt", "Head of Clinical Research", "2017", "present"),
+        ("Central Institute of Mental Health", "Study Coordinator", "2013", "2015"),
+    ]
+    found, _ = parse_education(
+        _lines("* B.S. in Earth Science, University of California, Irvine, 2005\n")
+    )
+    assert [(e.institution, e.degree, e.field, e.end) for e in found] == [
+        ("University of California, Irvine", "B.S.", "Earth Science", "2005")
+    ]
+
+
+def test_dates_above_their_entry_and_ranges_split_over_lines() -> None:
+    jobs = parse_experience(
+        _lines(
+            "Jan 2019-Present\nSecurity Engineer, Ethereum Foundation.\n\n"
+            "Aug 2012-May 2013\nResearch Assistant, Rice University.\n"
+            "06/2023 –\n09/2023 Research Intern, Google DeepMind\n"
+        )
+    )
+    assert [(j.organization, j.title, j.start, j.end) for j in jobs] == [
+        ("Ethereum Foundation", "Security Engineer", "2019-01", "present"),
+        ("Rice University", "Research Assistant", "2012-08", "2013-05"),
+        ("Google DeepMind", "Research Intern", "2023-06", "2023-09"),
+    ]
+
+
+def test_roles_at_organisations_in_other_languages() -> None:
+    jobs = parse_experience(
+        _lines(
+            "2018 – présent\tIngénieure de recherche au Laboratoire ICAR\n"
+            "2014 - 2016\tSOA-Architekt bei dm-drogerie markt GmbH\n"
+        )
+    )
+    assert [(j.organization, j.title, j.end) for j in jobs] == [
+        ("Laboratoire ICAR", "Ingénieure de recherche", "present"),
+        ("dm-drogerie markt GmbH", "SOA-Architekt", "2016"),
+    ]
