@@ -87,7 +87,8 @@ class CandidateTableModel(QAbstractTableModel):
         if role == _FONT:
             return self._italic if column == _NAME and not row.name else None
         if role == _FOREGROUND:
-            if not row.is_unassigned:
+            # Rejected candidates and unclaimed documents recede; the rest reads normally.
+            if not (row.is_unassigned or row.status == "rejected"):
                 return None
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == _TOOLTIP:
