@@ -33,6 +33,7 @@ CHUNK_GAP_EM = 1.0  # a gap this wide splits a row into chunks (a column gutter 
 TAB_EM = 1.5  # a gap this wide separates cells of a row: joined with a tab, not a space
 ROW_TOLERANCE_EM = 0.45  # baselines this close (in ems of the larger font) share a row
 STACKED_EM = 0.6  # runs overlapping across this far apart (smaller font) are two lines
+_SPACING_ACCENTS = frozenset("¨´`ˆ˜¯˘˙˚˝ˇ")  # drawn apart by TeX, composed by textnorm
 
 _LABEL = re.compile(r"^[^\W\d_][^\d]{0,40}$")
 
@@ -124,6 +125,7 @@ def _chunks(runs: list[Run]) -> list[tuple[float, float]]:
 
 def make_line(runs: list[Run]) -> LineDraft:
     """Runs of one line (sorted by x) -> text with spaces from gaps, and font facts."""
+    runs = _place_raised_accents(runs)
     parts: list[str] = []
     previous: Run | None = None
     edge = runs[0].x1  # right end of the text so far (a run may start inside an earlier one)
@@ -151,6 +153,34 @@ def make_line(runs: list[Run]) -> LineDraft:
         x=runs[0].x0,
         y=baselines.most_common(1)[0][0] if baselines else runs[0].y0,
     )
+
+
+def _place_raised_accents(runs: list[Run]) -> list[Run]:
+    """pdfTeX's OT1 fonts have no accented capitals: the accent is its own glyph, raised
+    and centred over the letter ("¨" over "Olund"). Sorted by x it lands after the
+    letter ("Olund¨"); put it before the letter it sits over, where textnorm composes
+    the two ("Ölund")."""
+    accents = [run for run in runs if len(run.text) == 1 and run.text in _SPACING_ACCENTS]
+    if not accents:
+        return runs
+    out = [run for run in runs if all(run is not accent for accent in accents)]
+    for accent in accents:
+        centre = (accent.x0 + accent.x1) / 2
+        for index, base in enumerate(out):
+            if base.x0 <= centre <= base.x1 and accent.y0 - base.y0 > 0.1 * base.size:
+                out[index] = _with_accent(base, accent.text, centre)
+                break
+        else:
+            out.append(accent)  # over nothing: left where it is
+    out.sort(key=lambda run: run.x0)
+    return out
+
+
+def _with_accent(base: Run, accent: str, centre: float) -> Run:
+    step = (base.x1 - base.x0) / len(base.text)
+    at = min(int((centre - base.x0) / step), len(base.text) - 1) if step > 0 else 0
+    text = base.text[:at] + accent + base.text[at:]
+    return Run(base.x0, base.y0, base.x1, base.y1, base.size, base.orient, base.bold, text)
 
 
 def _separator(previous: Run, run: Run, gap: float) -> str:
