@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.library.path.name} — Shortlist")
         self._selection_changed(None)
         self.candidate_list.select_row(max(self.model.candidate_row(0), 0))
+        self.candidate_list.table.setFocus()  # J/K and the arrows work at once
 
     def use_library(self, library: Library) -> None:
         """Switch to another library; the caller has closed the previous one."""
