@@ -22,7 +22,9 @@ What comes out:
 - `page_starts`: offset in `text` where each page's text starts (a page without text
   starts where the next one does).
 - `links`: URI link annotations (`mailto:` and `tel:` included as written) with the page
-  and the text under them.
+  and the text under them (an address TeX broke over two lines is joined as the target
+  spells it; a line-break hyphen inside an address is dropped from the text too when
+  the target has none).
 - `warnings`: pages without text when others have some; pages skipped as unreadable;
   pages where much of the text could not be decoded (a font without a Unicode map).
 Page numbers and running headers/footers are removed (one copy of a running header is

@@ -6,7 +6,9 @@ chunks cross it (a full-width heading, a name across the top) split the page int
 stretches, and each stretch is one of:
 - *columns* of running text (both sides wide and filled, like a two-column paper), even
   where their lines share baselines, or two sides that run on independently (AltaCV, a
-  sidebar, a contact block beside the name): the left column, then the right one;
+  sidebar, a contact block beside the name): the left column, then the right one; a
+  header band at its top (a Word header table whose right cell does not start where
+  the right column does) is read first, its left cell then its right cell;
 - a *margin* (a narrow left side whose sparse cells sit beside the first line of longer
   blocks on the right: moderncv / "classic" CVs with section names in the margin);
 - a *table*: read across like any row ("2019  Best Paper Award", "Google  2016-2019").

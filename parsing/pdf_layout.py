@@ -1,7 +1,8 @@
 """Reading order for one page: positioned runs in, blocks of lines out.
 
-1. Runs are grouped into *rows* by baseline (superscripts join their row) and each row
-   is cut into *chunks* where a horizontal gap of an em or more separates its runs.
+1. Runs are grouped into *rows* by baseline (superscripts join their row; lines that
+   overlap across, pulled into one row by a large font beside them, are split again)
+   and each row is cut into *chunks* where a gap of an em or more separates its runs.
 2. `pdf_columns` looks for a column gutter and sorts the rows into stretches read as
    columns (the left column is one block, then the right one), as a margin beside a body,
    or across (everything else).
@@ -12,6 +13,7 @@
 4. Within a line, runs are joined left to right with a space wherever the gap between
    them is at least 0.15 em (never between two CJK characters), and with a tab where it
    is 1.5 em or more: such gaps separate the cells of a row ("Google<TAB>2016-2019").
+   An accent drawn raised over a capital goes before that letter.
 
 Coordinates here have y pointing up (PDF); `LineDraft.y` is converted to "points from
 the top of the page" by the caller.
