@@ -76,7 +76,7 @@ _DOTLESS = {"ı": "i", "ȷ": "j"}
 
 BULLET = "•"
 _BULLETS = "•∙◦▪▫■□●○◆◇►▶▸▹◁◀◂◃➤➢➣➔➜➙➛➝➞➟➠➡❖✓✔✗✘‣⁃⦁⦿⦾⁌⁍◘◙❑❒❍⬥⬦⬧⬩⯀⇒→⋄◊♦∗⋆·"
-_LEADING_BULLETS = re.compile(r"^(?:[" + re.escape(_BULLETS) + r"]\s*)+")
+_LEADING_BULLETS = re.compile(r"^\s*(?:[" + re.escape(_BULLETS) + r"]\s*)+")  # spaces first too
 # Symbol and Wingdings bullets as Word writes them: U+F000 + the font's code.
 _PUA_BULLETS = frozenset(
     0xF000 + c for c in (0xB7, 0xA7, 0x6C, 0x6E, 0x71, 0x75, 0x76, 0x77, 0x9F, 0xA1, 0xA8, 0xD8)

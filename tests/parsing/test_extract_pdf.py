@@ -309,6 +309,8 @@ def test_damaged_pdfs_give_text_or_a_parse_error(tmp_path_factory, data) -> None
         ("lone\ud800surrogate", "lonesurrogate"),
         ("2019\t\tCambridge", "2019\tCambridge"),
         ("•", ""),
+        (" · after a space", "• after a space"),  # a bullet after white space is one too
+        ("\r·", ""),
     ],
 )
 def test_clean_line(raw: str, clean: str) -> None:
