@@ -141,7 +141,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.library.path.name} — Shortlist")
         self._selection_changed(None)
         self.candidate_list.select_row(max(self.model.candidate_row(0), 0))
-        self.candidate_list.table.setFocus()  # J/K and the arrows work at once
+        if self.model.rowCount():
+            # J/K and the arrows work at once. Not on an empty list: a focused view selects
+            # the first row that arrives, and showing it would hold up the import.
+            self.candidate_list.table.setFocus()
 
     def use_library(self, library: Library) -> None:
         """Switch to another library; the caller has closed the previous one."""
