@@ -35,8 +35,8 @@ if os.name == "posix":
     importlib.import_module("multiprocessing.popen_spawn_posix")
 
 TICK_MS = 50
-BUDGET_S = 0.012  # of library work per tick; model updates come on top, within ~15 ms
-BATCH_ITEMS = 4
+BUDGET_S = 0.010  # of library work per tick; the list and progress updates come on top
+BATCH_ITEMS = 2
 
 
 @dataclass
