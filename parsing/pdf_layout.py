@@ -35,7 +35,10 @@ CHUNK_GAP_EM = 1.0  # a gap this wide splits a row into chunks (a column gutter 
 TAB_EM = 1.5  # a gap this wide separates cells of a row: joined with a tab, not a space
 ROW_TOLERANCE_EM = 0.45  # baselines this close (in ems of the larger font) share a row
 STACKED_EM = 0.6  # runs overlapping across this far apart (smaller font) are two lines
+CELL_GAP_EM = 0.5  # a gap this wide before a shared left edge: a cell column beside a body
+WRAP_PITCH_EM = 1.5  # a cell's wrapped line is at most this far below its first line
 _SPACING_ACCENTS = frozenset("¨´`ˆ˜¯˘˙˚˝ˇ")  # drawn apart by TeX, composed by textnorm
+_OPEN_RANGE = re.compile(r"\d\s*[-–—]\s*$")  # "06/2023–", "Sept. 2018 –"
 
 _LABEL = re.compile(r"^[^\W\d_][^\d]{0,40}$")
 
@@ -231,12 +234,99 @@ def _joined(left: Run, right: Run) -> Run:
 # ----------------------------------------------------------------------- blocks
 
 
+# ----------------------------------------------------------------------- wrapped cells
+
+
+def fold_wrapped_cells(rows: list[Row]) -> list[Row]:
+    """A date column too narrow for its range wraps it: moderncv's "06/2023–" over
+    "09/2023", a table cell's "Sept. 2018 –" over "présent". Read across, the second
+    half lands at the start of the next body line ("09/2023 Scalable inference ...").
+    Where a page has a body edge (see `_body_edge`), a cell left of it that ends in a
+    dash takes the short cell on the line right below it, and that line keeps its body."""
+    edge = _body_edge(rows)
+    if edge is None:
+        return rows
+    out: list[Row] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if below is not None and _folds(row, below, edge):
+            body = _fold(row, below, edge)
+            if body:
+                out.append(row)
+                below.runs, below.chunks = body, _chunks(body)
+                row = below
+            index += 1
+        out.append(row)
+        index += 1
+    return out
+
+
+def _body_edge(rows: list[Row]) -> float | None:
+    """The x where a body column starts beside a column of cells (dates, labels): the
+    left edge most often found after a gap of half an em within a row, if 3 rows have it."""
+    edges: Counter[int] = Counter()
+    for row in rows:
+        for left, right in zip(row.runs, row.runs[1:], strict=False):
+            if right.x0 - left.x1 >= CELL_GAP_EM * right.size:
+                edges[round(right.x0)] += 1
+    if not edges:
+        return None
+    edge, count = edges.most_common(1)[0]
+    return float(edge) if count >= 3 else None
+
+
+def _cell(row: Row, edge: float) -> list[Run]:
+    """The runs of `row` left of the body edge (with a gap before it), or [] if any
+    run straddles the edge."""
+    cell = [run for run in row.runs if run.x0 < edge - 1.5]
+    if any(run.x1 > edge - CELL_GAP_EM * run.size for run in cell):
+        return []
+    return cell
+
+
+def _folds(row: Row, below: Row, edge: float) -> bool:
+    """Whether `row`'s cell is an open date range ("2018 –") and `below`'s cell, on the
+    very next line, its end: a date or one word ("present", "heute")."""
+    cell = _cell(row, edge)
+    if not cell or not _OPEN_RANGE.search(make_line(cell).text):
+        return False
+    if row.y - below.y > WRAP_PITCH_EM * row.size:
+        return False  # the next entry, not the rest of this cell
+    rest = _cell(below, edge)
+    text = make_line(rest).text.strip() if rest else ""
+    if not text or len(text) > 25 or len(text.split()) > 3:
+        return False
+    return any(char.isdigit() for char in text) or text.isalpha()
+
+
+def _fold(row: Row, below: Row, edge: float) -> list[Run]:
+    """Move the cell of `below` into the cell of `row`; returns what `below` keeps."""
+    upper, lower = _cell(row, edge), _cell(below, edge)
+    first, second = make_line(upper).text, make_line(lower).text
+    joiner = "" if first[-2:-1].isdigit() else " "  # "06/2023–09/2023", "2018 – présent"
+    merged = Run(
+        upper[0].x0,
+        upper[0].y0,
+        max(run.x1 for run in upper),
+        upper[0].y1,
+        upper[0].size,
+        0,
+        upper[0].bold,
+        first + joiner + second,
+    )
+    row.runs = [merged] + [run for run in row.runs if run not in upper]
+    row.chunks = _chunks(row.runs)
+    return [run for run in below.runs if run not in lower]
+
+
 def layout_page(runs: list[Run]) -> list[list[LineDraft]]:
     """Blocks of lines in reading order for one page's upright runs."""
     if not runs:
         return []
     blocks: list[list[LineDraft]] = []
-    for region in regions(group_rows(runs)):
+    for region in regions(fold_wrapped_cells(group_rows(runs))):
         if region.kind == "columns":
             blocks.extend(_column_blocks(region))
         elif region.kind == "margin":

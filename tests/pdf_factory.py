@@ -324,6 +324,30 @@ def tex_links_pdf(directory: Path, name: str = "tex_links.pdf") -> Path:
     return write(directory / name, pdf_bytes([text_ops(lines)], links=[links]))
 
 
+def wrapped_dates_pdf(directory: Path, name: str = "wrapped_dates.pdf") -> Path:
+    """moderncv: dates right-aligned in a narrow column left of the body edge (x=131),
+    two of them too long for it and wrapped ("06/2023–" over "09/2023", "Sept. 2018 –"
+    over "present"); the next entry is further down; a "-" list whose dashes end cells."""
+    lines = [
+        (131, 700, "Experience"),
+        (80, 680, "06/2023–"),
+        (131, 680, "Research Intern, Google DeepMind, London"),
+        (84, 666.5, "09/2023"),
+        (131, 666.5, "Scalable inference for point processes."),
+        (73, 649, "2019–2020"),
+        (131, 649, "Research Assistant, KTH, Stockholm"),
+        (66, 631, "Sept. 2018 –"),
+        (131, 631, "Engineer, ICAR, Lyon"),
+        (88, 617.5, "present"),
+        (131, 617.5, "Corpus tools for spoken French."),
+        (120, 590, "-"),
+        (131, 590, "Biometrika"),
+        (120, 578, "-"),
+        (131, 578, "Metrika"),
+    ]
+    return write(directory / name, pdf_bytes([text_ops(lines)]))
+
+
 def two_column_pdf(directory: Path, name: str = "two_column.pdf") -> Path:
     """A full-width name line, then a wide left column and a narrow right sidebar whose
     baselines do not line up; the content stream draws the sidebar first."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -127,6 +127,9 @@ class ListController(QObject):
         try:
             self._stack.push(command)
         except (LibraryError, ValueError) as error:
-            QMessageBox.warning(self.view, command.text(), str(command.error or error))
+            box = QMessageBox(QMessageBox.Icon.Warning, command.text(), str(command.error or error))
+            box.setParent(self.view, box.windowFlags())
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a document
+            box.exec()
             return False
         return True

@@ -199,3 +199,19 @@ def test_link_text_lines_are_joined_as_the_target_spells_them(
     first: str, second: str, url: str, joined: str
 ) -> None:
     assert join_anchor(first, second, url) == joined
+
+
+# --------------------------------------------------------------------------- wrapped cells
+
+
+def test_a_date_range_wrapped_in_its_column_is_put_back_together(tmp_path: Path) -> None:
+    assert texts(extract_pdf(pdf_factory.wrapped_dates_pdf(tmp_path))) == [
+        "Experience",
+        "06/2023–09/2023 Research Intern, Google DeepMind, London",
+        "Scalable inference for point processes.",  # no longer starts with "09/2023"
+        "2019–2020 Research Assistant, KTH, Stockholm",  # the next entry keeps its dates
+        "Sept. 2018 – present Engineer, ICAR, Lyon",
+        "Corpus tools for spoken French.",
+        "- Biometrika",  # a dash that is no open range stays where it is
+        "- Metrika",
+    ]

@@ -129,3 +129,11 @@ def test_settings_are_typed_with_defaults(tmp_path, qapp) -> None:
     assert again.get(S.WORKERS) == 3  # an int again, not the INI file's string
     assert again.get(S.RECENT_LIBRARIES) == ["/a", "/b"]
     assert again.get(S.GEOMETRY) == QByteArray()
+
+
+def test_tooltips_from_document_text_are_escaped(qapp) -> None:
+    model = CandidateTableModel()
+    model.set_rows([_row(1, "", email="<img src=x>", file_names=("<b>cv</b>.pdf",))])
+    tip = model.index(0, Col.DOCUMENTS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;cv&lt;/b&gt;.pdf" in tip and "<b>" not in tip
+    assert model.index(0, Col.NAME).data() == "<img src=x>"

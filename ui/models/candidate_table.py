@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from storage.queries import CANDIDATE, ListRow, RowKey, fold
 from ui.icons import icon
 from ui.models.columns import COLUMNS, Col, display_name
+from ui.plain import tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -92,7 +93,8 @@ class CandidateTableModel(QAbstractTableModel):
                 return None
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == _TOOLTIP:
-            return _tooltip(row, column)
+            tip = _tooltip(row, column)
+            return tooltip(tip) if tip else None
         return row.key
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

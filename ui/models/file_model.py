@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileSystemModel
 
 from parsing.registry import ACCEPTED_SUFFIXES
 from ui.icons import icon
+from ui.plain import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,7 +53,7 @@ class LibraryFileModel(QFileSystemModel):
                 return self._check
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
-            return f"{self.filePath(index)}\nAlready in the library"
+            return tooltip(f"{self.filePath(index)}\nAlready in the library")
         return super().data(index, role)
 
 

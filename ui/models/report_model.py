@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from storage.models import ImportSummary
 from storage.queries import CANDIDATE, UNASSIGNED, RowKey
+from ui.plain import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -85,7 +86,7 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.outcome, row.file_name, row.detail)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.path if index.column() == 1 else row.detail
+            return tooltip(row.path if index.column() == 1 else row.detail)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return _OUTCOME_COLORS.get(row.outcome)
         return None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.icons import icon
 from ui.models.file_model import LibraryFileModel
+from ui.plain import tooltip
 
 
 class FileBrowser(QWidget):
@@ -113,7 +114,7 @@ class FileBrowser(QWidget):
         self._tree.setRootIndex(self.model.index(folder))
         name = Path(folder).name or folder
         self._folder.setText(name)
-        self._folder.setToolTip(folder)
+        self._folder.setToolTip(tooltip(folder))
         self.rootChanged.emit(folder)
 
     def _loaded(self, folder: str) -> None:

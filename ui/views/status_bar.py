@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from storage.queries import ListRow
+from ui.plain import tooltip
 
 
 class StatusBar(QStatusBar):
@@ -37,7 +38,7 @@ class StatusBar(QStatusBar):
 
     def show_library(self, name: str, path: str) -> None:
         self.library_label.setText(f"Library: {name}")
-        self.library_label.setToolTip(path)
+        self.library_label.setToolTip(tooltip(path))
 
     def show_counts(self, rows: list[ListRow]) -> None:
         candidates = [r for r in rows if not r.is_unassigned]
@@ -53,7 +54,7 @@ class StatusBar(QStatusBar):
     def show_saved(self, saved: bool, error: str | None) -> None:
         if error:
             self.saved_label.setText("Not saved")
-            self.saved_label.setToolTip(error)
+            self.saved_label.setToolTip(tooltip(error))
         else:
             self.saved_label.setText("All changes saved" if saved else "Saving…")
             self.saved_label.setToolTip("Every change is saved as you make it")
