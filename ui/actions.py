@@ -24,6 +24,7 @@ class Act(Enum):
     OPEN_SAMPLES = auto()
     CANCEL_IMPORT = auto()
     SHOW_IMPORT_REPORT = auto()
+    EXPORT = auto()
     NEW_LIBRARY = auto()
     OPEN_LIBRARY = auto()
     QUIT = auto()
@@ -59,6 +60,7 @@ SPECS: dict[Act, Spec] = {
     Act.OPEN_SAMPLES: Spec("Open &Sample Candidates", (), "samples", "Import six made-up CVs"),
     Act.CANCEL_IMPORT: Spec("&Cancel Import", (), "cancel"),
     Act.SHOW_IMPORT_REPORT: Spec("Last Import &Report…", (), "document"),
+    Act.EXPORT: Spec("&Export…", ("Ctrl+E",), "export", "Export the shortlist or a selection"),
     Act.NEW_LIBRARY: Spec("&New Library…", (Key.New,), "library-new"),
     Act.OPEN_LIBRARY: Spec("&Open Library…", (Key.Open,), "library"),
     Act.QUIT: Spec("&Quit", (Key.Quit, "Ctrl+Q"), "quit"),

@@ -18,6 +18,8 @@ _MENUS: dict[str, Sequence[Act | str | None]] = {
         Act.OPEN_SAMPLES,
         Act.SHOW_IMPORT_REPORT,
         None,
+        Act.EXPORT,
+        None,
         Act.NEW_LIBRARY,
         Act.OPEN_LIBRARY,
         "recent",

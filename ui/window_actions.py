@@ -43,6 +43,7 @@ class WindowActions(QObject):
         self._on(Act.OPEN_SAMPLES, w.imports.open_samples)
         self._on(Act.CANCEL_IMPORT, w.imports.cancel)
         self._on(Act.SHOW_IMPORT_REPORT, w.imports.show_report)
+        self._on(Act.EXPORT, self.export)
         self._on(Act.OPEN_LIBRARY, w.switcher.choose_and_open)
         self._on(Act.NEW_LIBRARY, w.switcher.choose_and_create)
         self._on(Act.QUIT, w.close)
@@ -113,6 +114,14 @@ class WindowActions(QObject):
             w.set_theme(chosen.theme)
         if chosen.library_dir and chosen.library_dir != current.library_dir:
             w.switcher.open_folder(chosen.library_dir)
+
+    def export(self) -> None:
+        # Imported here: the export formats pull in spreadsheet and PDF code that start-up
+        # does not need.
+        from ui.dialogs.export_dialog import ExportDialog
+
+        current = self._w.list_controller.current_candidate()
+        ExportDialog(self._w.library, [current] if current is not None else [], self._w).exec()
 
     def _about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "About Shortlist", ABOUT)

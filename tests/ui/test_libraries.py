@@ -80,3 +80,15 @@ def test_find_shortcut_focuses_the_search_box(tmp_path, window_factory) -> None:
     window = window_factory(seeded_library(tmp_path / "l", [make_result("Ada", ("a@x.org",))]))
     window.actions[Act.FIND].trigger()
     assert window.focusWidget() is window.candidate_list.search
+
+
+def test_export_opens_with_the_selected_candidate(tmp_path, window_factory, monkeypatch) -> None:
+    from ui.actions import Act
+    from ui.dialogs import export_dialog
+
+    opened = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda dialog: opened.append(dialog))
+    window = window_factory(seeded_library(tmp_path / "l", [make_result("Ada", ("a@x.org",))]))
+    window.actions[Act.EXPORT].trigger()
+    assert len(opened) == 1
+    assert window.list_controller.current_candidate() is not None
