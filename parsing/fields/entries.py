@@ -172,7 +172,13 @@ def is_prose(text: str) -> bool:
         return True
     if _PROSE_START.match(text) and len(words) >= 6:
         return True
-    return len(words) >= 10 and text.rstrip().endswith(".")
+    if not text.rstrip().endswith("."):
+        return False
+    # A full sentence; a header ends with a full stop too but names a role or is a list.
+    if len(words) >= 10:
+        return True
+    named = has_institution(text) or has_organization(text) or ROLE.search(" ".join(words[:4]))
+    return len(words) >= 7 and text.count(",") < 2 and not named
 
 
 def has_institution(text: str) -> bool:
