@@ -286,9 +286,12 @@ def _cut_venue(text: str) -> str:
 
 
 def _balance(text: str) -> str:
-    """'Advances in NIPS (NeurIPS' -> close the bracket; a lone ')' goes."""
-    if text.count("(") > text.count(")"):
-        text += ")"
-    while text.count(")") > text.count("(") and ")" in text:
-        text = text.replace(")", "", 1) if text.startswith(")") else text.rstrip(")")
-    return text.strip()
+    """'Advances in NIPS (NeurIPS' -> close the bracket; an unmatched ')' goes."""
+    out: list[str] = []
+    depth = 0
+    for char in text:
+        if char == ")" and depth == 0:
+            continue
+        depth += (char == "(") - (char == ")")
+        out.append(char)
+    return ("".join(out) + ")" * depth).strip()
