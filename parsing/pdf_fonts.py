@@ -42,6 +42,9 @@ _WINGDINGS_BULLETS = frozenset(
     (0x6C, 0x6E, 0x71, 0x75, 0x76, 0x77, 0x9F, 0xA1, 0xA7, 0xA8, 0xD8, 0xE8, 0xFC)
 )
 _FORCE_BOLD = 1 << 18
+# Some writers (Qt's PDF engine among them) map the space glyph to a tab or a newline in
+# ToUnicode. Inside a run it is a word space; tabs in our lines mark table cells only.
+_WHITESPACE = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 
 
@@ -65,11 +68,12 @@ class FontInfo:
     def decode(self, raw: bytes) -> tuple[str, float, int]:
         """Text, total advance width (1/1000 text space units) and glyph count of `raw`."""
         if self._byte_text is not None:
-            text = raw.decode("latin-1").translate(self._byte_text)
+            text = raw.decode("latin-1").translate(self._byte_text).translate(_WHITESPACE)
             widths = self._byte_widths
             return text, sum(map(widths.__getitem__, raw)) * self.width_scale, len(raw)
         codes = _decode_codes(raw, self._codec)
         text = codes.translate(self._code_text) if self._code_text else codes
+        text = text.translate(_WHITESPACE)
         assert self._code_widths is not None
         width = sum(map(self._code_widths.get, codes, repeat(self._default_width)))
         return text, width * self.width_scale, len(codes)
