@@ -13,12 +13,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from statistics import mean
 
 from parsing.models import Education, Profile, Publication
 from storage.errors import UnknownIdError
 from storage.library import Library
 from storage.models import Candidate, Document
+from storage.scoring import library_rubric, weighted_total
 
 CANDIDATE = "candidate"
 UNASSIGNED = "unassigned"
@@ -33,7 +33,7 @@ class ListRow:
     email: str
     status: str
     shortlisted: bool
-    score: float | None  # mean of the reviewer's scores
+    score: float | None  # the weighted total (storage.scoring)
     cvs: int
     statements: int
     degree: str
@@ -132,7 +132,6 @@ def candidate_row_from(library: Library, candidate: Candidate, facts: DocumentFa
     docs = [facts.get(library, d) for d in candidate.document_ids]
     profile = candidate.profile
     degree, institution = latest_degree(profile.education)
-    scores = [s.value for s in candidate.review.scores.values()]
     name = candidate.name or ""
     return ListRow(
         key=(CANDIDATE, candidate.id),
@@ -140,7 +139,7 @@ def candidate_row_from(library: Library, candidate: Candidate, facts: DocumentFa
         email=profile.emails[0].text if profile.emails else "",
         status=candidate.review.status,
         shortlisted=candidate.review.shortlisted,
-        score=round(mean(scores), 2) if scores else None,
+        score=weighted_total(candidate.review.scores, library_rubric(library)),
         cvs=sum(d.kind == "cv" for d in docs),
         statements=sum(d.kind == "statement" for d in docs),
         degree=degree,

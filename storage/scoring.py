@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from storage.models import Score
+from storage.rubric import rubric_of
 
 Rubric = Mapping[str, float]
 
@@ -41,10 +42,12 @@ def weighted_total(
 
 
 def library_rubric(library: object) -> Rubric | None:
-    """The library's rubric, once the library keeps one (a `rubric()` method); else None."""
+    """The library's rubric weights (its own once edited, else the default); an object that
+    is not a library (a test's stand-in) may offer a `rubric()` method instead."""
     getter = getattr(library, "rubric", None)
-    rubric = getter() if callable(getter) else None
-    return rubric or None
+    if callable(getter):
+        return getter() or None
+    return rubric_of(library).weights() or None
 
 
 def criteria_of(score_maps: list[Mapping[str, Any]], rubric: Rubric | None = None) -> list[str]:
