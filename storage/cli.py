@@ -155,6 +155,7 @@ def _import(library: Library, args: argparse.Namespace, summary: ImportSummary) 
     files, summary.failed = collect_files(p for p in args.paths if p not in exports)
     summary.extend(import_exports(library, exports))
     to_parse: dict[str, str] = {}  # path -> sha256, hashed once
+    first_of: dict[str, str] = {}  # sha256 -> the path parsed for it
     same_twice: list[tuple[str, str]] = []
     for path in files:
         try:
@@ -165,10 +166,11 @@ def _import(library: Library, args: argparse.Namespace, summary: ImportSummary) 
         existing = library.find_document(sha)
         if existing is not None:
             summary.duplicates.append((str(path), existing))
-        elif sha in to_parse.values():
+        elif sha in first_of:
             same_twice.append((str(path), sha))
         else:
             to_parse[str(path)] = sha
+            first_of[sha] = str(path)
     progress = _Progress(len(to_parse))
     batch: list[ImportItem] = []
     began = time.monotonic()
@@ -183,8 +185,26 @@ def _import(library: Library, args: argparse.Namespace, summary: ImportSummary) 
             batch, began = [], time.monotonic()
     _store(library, batch, summary)
     progress.end()
-    for path, sha in same_twice:  # the same file twice in one import: the first one counts
-        summary.duplicates.append((path, library.find_document(sha) or 0))
+    _same_twice(library, same_twice, first_of, summary)
+
+
+def _same_twice(
+    library: Library,
+    copies: list[tuple[str, str]],
+    first_of: dict[str, str],
+    summary: ImportSummary,
+) -> None:
+    """The same content twice in one import: the first copy counts. When it failed, so does
+    every copy, for the same reason (not "duplicate" of a document that does not exist)."""
+    why = dict(summary.failed)
+    for path, sha in copies:
+        existing = library.find_document(sha)
+        if existing is not None:
+            summary.duplicates.append((path, existing))
+        else:
+            first = first_of[sha]
+            reason = why.get(first, "not imported")
+            summary.failed.append((path, f"{reason} (same content as {Path(first).name})"))
 
 
 def _store(library: Library, batch: list[ImportItem], summary: ImportSummary) -> None:
