@@ -79,6 +79,10 @@ class LibrarySwitcher(QObject):
         if library is None:
             return
         w.imports.service.cancel()
+        problems = w.profile.commit_edits()
+        if problems and not self.confirm_drop_invalid_edits(problems):
+            library.close()
+            return
         try:
             w.library.close()
         except LibraryError as error:
@@ -94,6 +98,17 @@ class LibrarySwitcher(QObject):
             self._w, "Import running", "An import is running. Stop it and switch libraries?"
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_drop_invalid_edits(self, problems: list[str]) -> bool:
+        """Edits the forms hold that are not valid (an email that is not one): drop them?"""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Edits not valid", "\n".join(problems[:10]))
+        box.setParent(self._w, box.windowFlags())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("These edits cannot be saved as they are. Leave them out?")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     def confirm_quit_unsaved(self, error: Exception) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved", str(error))

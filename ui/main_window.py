@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
     def _start_library(self) -> None:
         """Everything that depends on which library is open; again after a switch."""
         self.profile.attach(self.library, self.undo_stack)
+        self.profile.restore_splitter(self.settings.get(S.PROFILE_SPLITTER))
         self.drops.watch_tree(self)
         self.list_controller.reload()
         self.browser.set_known(self.imports.known_paths())
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self.settings.set(S.DOCK_STATE, self.saveState())
         header = self.candidate_list.table.horizontalHeader()
         self.settings.set(S.COLUMNS, header.saveState())
+        self.settings.set(S.PROFILE_SPLITTER, self.profile.splitter_state())
         self.settings.sync()
 
     def reset_layout(self) -> None:
@@ -231,6 +233,9 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _close_library(self) -> bool:
+        problems = self.profile.commit_edits()
+        if problems and not self.switcher.confirm_drop_invalid_edits(problems):
+            return False
         try:
             self.library.close()
         except LibraryError as error:

@@ -7,9 +7,9 @@ pane is not installed in this build, so the rest of the window works either way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QWidget
 
 from storage.library import Library
 from storage.queries import CANDIDATE, RowKey
@@ -40,6 +40,23 @@ class ProfileDock(QObject):
         self.dock.setWidget(self.pane or _missing_notice())
         if old is not None:
             old.deleteLater()
+
+    def commit_edits(self) -> list[str]:
+        """Apply what the forms still hold; the edits that cannot be saved, described."""
+        commit = getattr(self.pane, "commit_edits", None)
+        return commit() if commit else []
+
+    def splitter_state(self) -> QByteArray:
+        splitter = self._splitter()
+        return splitter.saveState() if splitter else QByteArray()
+
+    def restore_splitter(self, state: QByteArray) -> None:
+        splitter = self._splitter()
+        if splitter and not state.isEmpty():
+            splitter.restoreState(state)
+
+    def _splitter(self) -> QSplitter | None:
+        return self.pane.findChild(QSplitter, "profileSplitter") if self.pane else None
 
     def show_row(self, key: RowKey | None) -> None:
         if self.pane is None:

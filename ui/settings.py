@@ -34,6 +34,7 @@ RECENT_LIBRARIES = Setting[list]("preferences/recent_libraries", list, [])
 GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())
 DOCK_STATE = Setting[QByteArray]("window/dock_state", QByteArray, QByteArray())
 COLUMNS = Setting[QByteArray]("window/candidate_columns", QByteArray, QByteArray())
+PROFILE_SPLITTER = Setting[QByteArray]("window/profile_splitter", QByteArray, QByteArray())
 BROWSER_ROOT = Setting[str]("window/file_browser_root", str, "")
 IMPORT_DIR = Setting[str]("window/last_import_dir", str, "")
 

@@ -116,3 +116,16 @@ def test_the_assign_dialog_searches_candidates(tmp_path, window_factory) -> None
     dialog.search.setText("lovelace")
     assert dialog.model.rowCount() == 1
     assert dialog.chosen() == _candidate_id(window, "Ada Lovelace")
+
+
+def test_a_field_still_being_typed_is_saved_on_quit(tmp_path, window_factory) -> None:
+    """Typing a value and quitting before Enter or leaving the field loses nothing."""
+    folder = _seed(tmp_path)
+    window = window_factory(folder)
+    cid = _candidate_id(window, "Ada Lovelace")
+    window.profile.show_row((CANDIDATE, cid))
+    name_input = window.profile.pane.edit.rows["name"].editor._input
+    name_input.setText("Ada King")  # focus never left the field
+    close_window(window)
+    with Library.open(folder) as library:
+        assert library.candidate(cid).name == "Ada King"
