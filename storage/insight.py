@@ -45,6 +45,7 @@ from parsing.fields.venues import load_venues, recognise
 from parsing.models import Publication
 from storage.export.facts import is_peer_reviewed, is_same_person
 from storage.models import Candidate
+from storage.query import fold
 
 PEER_REVIEWED = "peer-reviewed"
 UNDER_REVIEW = "under review"
@@ -134,10 +135,33 @@ def author_position(name: str | None, authors: Iterable[str]) -> int | None:
     """1-based position of `name` among `authors`, or None when it is not found."""
     if not name:
         return None
+    ends = _name_ends(name)
     for position, author in enumerate(authors, start=1):
-        if is_same_person(name, author):
+        if _could_be(ends, author) and is_same_person(name, author):
             return position
     return None
+
+
+# is_same_person() folds both names per call (a per-character loop): ~70 % of the time of
+# an insight went there. It only says yes when the author, marks and spaces removed, holds
+# the first or the last part of the name, which a plain substring test rules out first.
+_MARKS = re.compile(r"[*†‡§¶#0-9]")
+_SEPARATORS = re.compile(r"[\s.\-]+")
+
+
+def _name_ends(name: str) -> tuple[str, ...]:
+    parts = [p for p in _SEPARATORS.split(fold(name)) if p]
+    return (parts[0], parts[-1]) if parts else ()
+
+
+def _could_be(ends: tuple[str, ...], author: str) -> bool:
+    # Both spellings is_same_person() compares: marks removed (a surname) or not (a name
+    # written without spaces, compared whole).
+    for squeezed in (_MARKS.sub("", author), author):
+        folded = fold(squeezed).replace(" ", "")
+        if any(end in folded for end in ends):
+            return True
+    return False
 
 
 def _most_first(values: Iterable[str | None]) -> tuple[tuple[str, int], ...]:

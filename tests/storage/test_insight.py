@@ -79,3 +79,20 @@ _NAMES = sorted(load_venues())
 )
 def test_the_fast_check_gives_recognises_own_answer(venue: str) -> None:
     assert recognised_venue(venue) == recognise(venue)
+
+
+_AUTHORS = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(
+        ["Hyndman, R. J.", "R J Hyndman", "Rob Hyndman*", "于海鑫", "Müller, Zoë", "Li3"]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_AUTHORS, st.lists(_AUTHORS, max_size=4))
+def test_the_quick_author_check_never_hides_a_match(name: str, authors: list[str]) -> None:
+    from storage.export.facts import is_same_person
+
+    naive = next((i for i, a in enumerate(authors, 1) if is_same_person(name, a)), None)
+    assert author_position(name, authors) == (naive if name else None)
