@@ -140,9 +140,24 @@ _REF_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 
 
+_FRONT_MATTER_NAME = re.compile(r"^(?:author|name|title)\s*:\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
+
+
+def _front_matter_name(front: str) -> str:
+    """A page's front matter may be the only place the person's name is written."""
+    from parsing.fields.names import looks_like_name
+
+    for match in _FRONT_MATTER_NAME.finditer(front):
+        if looks_like_name(match.group(1)):
+            return match.group(1).strip() + "\n\n"
+    return ""
+
+
 def _strip_document_markup(text: str, links: list[LinkTarget]) -> str:
     """Markup that spans lines: YAML front matter, template tags, comments, link refs."""
-    text = _FRONT_MATTER.sub("", text)
+    front = _FRONT_MATTER.match(text)
+    if front:
+        text = _front_matter_name(front.group(0)) + text[front.end() :]
     text = _TEMPLATE_TAG.sub("", text)
     text = _HTML_COMMENT.sub("", text)
     for match in _REF_DEFINITION.finditer(text):

@@ -54,7 +54,7 @@ def _zone(sections: list[Section], kind: str) -> list[Line]:
             break
         top.extend(section.lines)
     zone = top + [line for s in sections if s.kind in _CONTACT_KINDS for line in s.lines]
-    if kind == "statement" or not zone:
+    if kind == "statement":
         everything = [line for s in sections for line in s.lines]
         zone = zone + everything[:_TOP_LINES] + everything[-6:]
     return zone
@@ -151,4 +151,7 @@ def _interests(sections: list[Section], kind: str) -> list[Value]:
     if not out and kind == "statement":
         lines = [line for s in sections for line in s.lines]
         out = interests_from_prose(lines, about_research=True)
+    if not out and kind == "cv":  # "Research topics I am interested in include ..." in an intro
+        intro = [line for s in sections if s.kind in ("header", "summary") for line in s.lines]
+        out = interests_from_prose(intro, about_research=True, interest_word=True)
     return out

@@ -223,7 +223,11 @@ def split_sections(
     page = 0
     for line in lines:
         kind = None if line is name_line else classify_line(line, body)
-        if kind is not None:
+        run_in = None if kind else _run_in_interests(line)
+        if run_in:
+            sections.append(Section("interests", run_in[0]))
+            sections[-1].lines.append(run_in[1])
+        elif kind is not None:
             sections.append(Section(kind, line))
         elif line.page != page and sections[-1].heading is not None:
             _continuing_section(sections, line).lines.append(line)
@@ -231,6 +235,25 @@ def split_sections(
             sections[-1].lines.append(line)
         page = line.page
     return sections
+
+
+_RUN_IN = re.compile(r"^\s*((?:research |current )?interests?)\s*[.:]\s+(\S.*)$", re.IGNORECASE)
+
+
+def _run_in_interests(line: Line) -> tuple[Line, Line] | None:
+    """'Research interests. Concretely, my interests are:' opens an interests section.
+
+    Only interests: other section words at a sentence start ('Research: ...') are too
+    often ordinary prose to be taken as headings.
+    """
+    match = _RUN_IN.match(line.text)
+    if not match:
+        return None
+    cut = line.start + match.start(2)
+    heading = Line(match.group(1), line.page, line.start, line.start + len(match.group(1)),
+                   line.size, line.bold, line.x, line.y, True)  # fmt: skip
+    rest = Line(match.group(2), line.page, cut, line.end, line.size, line.bold, line.x, line.y)
+    return heading, rest
 
 
 def _continuing_section(sections: list[Section], line: Line) -> Section:

@@ -110,6 +110,8 @@ def _phone_ok(text: str, labelled: bool) -> bool:
         return False
     if re.fullmatch(r"\d{4}\.\d{4,5}", text.strip()):  # an arXiv id
         return False
+    if re.search(r"(?<!\d)(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d(?!\d)", text):
+        return False  # "10/2016-09/2018" is a date range
     groups = re.findall(r"\d+", text)
     if len(groups) == 1 and not text.strip().startswith("+"):
         return labelled and len(digits) >= 8

@@ -39,8 +39,30 @@ _GENERIC = re.compile(
 )
 
 
+_HOBBIES = re.compile(
+    r"(?i)\b(?:hiking|climbing|bouldering|running|cycling|swimming|football|soccer|tennis|chess|"
+    r"music|piano|guitar|violin|singing|reading|travel(?:ling|ing)?|photography|cooking|baking|"
+    r"painting|drawing|yoga|skiing|astronomy|gardening|dancing|movies|films?|gaming|sports?|"
+    r"basketball|volleyball|badminton|table tennis|marathons?|theatre|theater|knitting|fishing)\b"
+)
+
+
 def interests_from_list(lines: list[Line]) -> list[Value]:
-    """An interests section written as a list, or as topic sub-headings with prose."""
+    """An interests section written as a list, or as topic sub-headings with prose.
+
+    An 'Interests' section of hobbies (bouldering, chess) holds no research interests.
+    """
+    found = _interests_in_section(lines)
+    hobbies = sum(1 for v in found if _HOBBIES.search(v.text))
+    return [] if found and hobbies * 2 >= len(found) else found
+
+
+def _interests_in_section(lines: list[Line]) -> list[Value]:
+    bullets = [line for line in lines if strip_bullet(line.text) != line.text.strip()]
+    if len(bullets) >= 2:
+        items = [_value(t, line) for line in bullets if (t := _tidy(strip_bullet(line.text)))]
+        if len(items) >= 2:
+            return _dedupe(items)
     titles = [line for line in lines if line.bold and len(line.text.split()) <= MAX_WORDS]
     if len(titles) >= 2:
         return [_value(line.text.strip(" .:"), line) for line in titles]
@@ -83,11 +105,15 @@ def _phrases(text: str, lines: list[Line]) -> list[Value]:
 _RESEARCH = re.compile(r"(?i)research|研究|recherche|forschung|investigaci")
 
 
-def interests_from_prose(lines: list[Line], about_research: bool = False) -> list[Value]:
+def interests_from_prose(
+    lines: list[Line], about_research: bool = False, interest_word: bool = False
+) -> list[Value]:
     """Topics named after cue phrases; over a whole statement, only research sentences."""
     out: list[Value] = []
     for sentence, line in _sentences(lines):
         if about_research and not _RESEARCH.search(sentence):
+            continue
+        if interest_word and not re.search(r"(?i)interest", sentence):
             continue
         out.extend(_from_sentence(sentence, line))
     return _dedupe(out)
@@ -120,12 +146,19 @@ def _from_sentence(sentence: str, line: Line) -> list[Value]:
     out = []
     for index, cue in enumerate(cues):
         stop = cues[index + 1].start() if index + 1 < len(cues) else len(sentence)
-        for piece in _SPLIT.split(sentence[cue.end() : stop]):
+        for piece in _last_and(_SPLIT.split(sentence[cue.end() : stop])):
             for part in _PURPOSE.split(piece):
                 phrase = _tidy(part)
                 if phrase:
                     out.append(_value(phrase, line))
     return out
+
+
+def _last_and(pieces: list[str]) -> list[str]:
+    """'A, B and C': the last item of a comma list splits at its 'and'."""
+    if len(pieces) >= 2 and " and " in pieces[-1]:
+        return [*pieces[:-1], *pieces[-1].split(" and ", 1)]
+    return pieces
 
 
 def _tidy(piece: str) -> str | None:

@@ -90,10 +90,17 @@ def _join_split_name(lines: list[Line]) -> list[Line]:
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
         head, tail = first.text.strip(), second.text.strip().split("\t")[0]
+        same_big_font = bool(first.size and second.size and abs(first.size - second.size) < 0.3)
         broken = head.endswith("-") or re.search(r"\b[A-Z]\.$", head)
-        if broken and re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", tail.split(" ")[0]) and len(head) < 40:
+        broken = broken or (same_big_font and first.bold == second.bold and len(tail.split()) <= 2
+                            and len(head.split()) <= 3 and looks_like_name(head))  # fmt: skip
+        if (
+            broken
+            and re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?", tail)
+            and len(head) < 40
+        ):
             glue = "" if head.endswith("-") else " "
-            joined = head + glue + tail.split(" ")[0]
+            joined = head + glue + tail
             if looks_like_name(joined):
                 out[i] = Line(joined, first.page, first.start, second.end, first.size, first.bold,
                               first.x, first.y, first.heading)  # fmt: skip
@@ -134,6 +141,9 @@ def find_name_in(top_lines: list[Line]) -> tuple[Value | None, Line | None]:
 def _name_part(text: str) -> str:
     """A name line may carry a suffix: "Jane Doe, PhD" or "Jane Doe | CV"."""
     text = text.split("\t")[0]
+    text = re.sub(
+        r"(?i)^(?:cv|curriculum vitae|resume|résumé|lebenslauf)\s*(?:of|for|[-–:|])\s*", "", text
+    )
     text = re.split(r"\s[|·•–—]\s|,\s*(?:ph\.?d|m\.?sc|b\.?sc|m\.?d)\b", text, flags=re.I)[0]
     return text.strip()
 

@@ -304,3 +304,43 @@ def test_roles_at_organisations_in_other_languages() -> None:
         ("Laboratoire ICAR", "Ingénieure de recherche", "present"),
         ("dm-drogerie markt GmbH", "SOA-Architekt", "2016"),
     ]
+
+
+def test_interests_as_bullets_after_a_run_in_heading_and_hobbies_are_not_research() -> None:
+    text = (
+        "Research Statement\nJane Doe\n\nMy research lies at the intersection of many fields "
+        "and I have worked on them for years with great colleagues around the world.\n"
+        "Research interests. Concretely, my interests are:\n"
+        "• verified compilation of domain-specific languages\n"
+        "• proof repair at scale\n"
+    )
+    profile = parse_extracted(lines_from_text(text)).profile
+    assert [v.text for v in profile.research_interests] == [
+        "verified compilation of domain-specific languages",
+        "proof repair at scale",
+    ]
+    hobbies = interests_from_list(_lines("Bouldering, amateur astronomy, chess"))
+    assert hobbies == []
+
+
+def test_cv_intro_sentence_names_interests() -> None:
+    text = (
+        "# Kai Doe\n\n## About Me\nResearch topics that I am interested in include approximate "
+        "inference, generative models and probabilistic programming.\n\n## Education\n"
+        "MIT, PhD, 2015 – 2020\n## Experience\nGoogle, Engineer, 2020 – Present\n"
+    )
+    profile = parse_extracted(lines_from_text(text, "md")).profile
+    assert [v.text for v in profile.research_interests] == [
+        "approximate inference",
+        "generative models",
+        "probabilistic programming",
+    ]
+
+
+def test_name_from_front_matter_and_a_cv_for_title() -> None:
+    front = lines_from_text(
+        "---\nlayout: cv\nauthor: Zhanhong Cheng\n---\n# Education\nMIT\n", "md"
+    )
+    assert parse_extracted(front).profile.name.text == "Zhanhong Cheng"
+    titled = lines_from_text("# CV for Jane Roe\n\n## Education\nMIT, PhD, 2020\n", "md")
+    assert parse_extracted(titled).profile.name.text == "Jane Roe"
