@@ -68,7 +68,7 @@ def _items(text: str) -> list[tuple[str, int]]:
     cells = body.split("\t")
     if len(cells) >= 2 and len(cells[0].split()) <= 3 and not re.search(r"[,;]", cells[0]):
         offset += len(cells[0]) + 1  # a table row: "Programming \t Python, C++"
-        body = "\t".join(cells[1:]).replace("\t", ", ")
+        body = "\t".join(cells[1:]).replace("\t", ",")  # same length: evidence stays put
     category = _CATEGORY.match(body)
     if category:
         if _NOT_SKILLS.search(category.group(1)):

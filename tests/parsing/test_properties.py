@@ -18,7 +18,6 @@ from functools import wraps
 from typing import Any
 
 import orjson
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -259,17 +258,10 @@ def test_skills_and_interests_are_values(text: str, about_research: bool) -> Non
         assert isinstance(value, Value) and value.text.strip(), value
     for value in interests:
         assert _inside(value.evidence, cleaned), value
-    # Tab-separated skill rows put evidence off by one per tab: the xfail test below.
-    for value in skills if "\t" not in text else ():
+    for value in skills:
         assert _inside(value.evidence, cleaned), value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser bug: skills.py replaces each tab of a table row with ', ', so evidence "
-    "after the second cell is one character late per tab. Remove this mark when fixed "
-    "(and the tab exception in test_skills_and_interests_are_values).",
-)
 def test_skill_evidence_in_a_tab_separated_row() -> None:
     extracted = lines_from_text("Skills\nProgramming\tPython\tC++\tRust\n")
     for value in parse_skills(list(extracted.lines)):
