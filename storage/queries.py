@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from parsing.models import Education, Profile, Publication
 from storage.errors import UnknownIdError
+from storage.insight import PublicationInsight, candidate_insight
 from storage.library import Library
 from storage.models import Candidate, Document
 from storage.scoring import library_rubric, weighted_total
@@ -43,6 +44,8 @@ class ListRow:
     tags: tuple[str, ...]
     imported: str  # ISO timestamp of the first document
     file_names: tuple[str, ...]
+    rank: int | None = None  # on the ranked shortlist (the review's rank)
+    top_venues: str = ""  # "NeurIPS×2, ACL" (storage.insight)
 
     @property
     def is_unassigned(self) -> bool:
@@ -128,7 +131,13 @@ def row_for(library: Library, key: RowKey, facts: DocumentFacts) -> ListRow | No
     return _unassigned_row(doc, facts) if doc.candidate_id is None else None
 
 
-def candidate_row_from(library: Library, candidate: Candidate, facts: DocumentFacts) -> ListRow:
+def candidate_row_from(
+    library: Library,
+    candidate: Candidate,
+    facts: DocumentFacts,
+    insight: PublicationInsight | None = None,
+) -> ListRow:
+    insight = candidate_insight(candidate) if insight is None else insight
     docs = [facts.get(library, d) for d in candidate.document_ids]
     profile = candidate.profile
     degree, institution = latest_degree(profile.education)
@@ -145,10 +154,12 @@ def candidate_row_from(library: Library, candidate: Candidate, facts: DocumentFa
         degree=degree,
         institution=institution,
         publications=len(profile.publications),
-        first_author=first_author_count(name, profile.publications),
+        first_author=insight.first_author,  # the exports' rule, as the search's firstauthor:
         tags=candidate.review.tags,
         imported=min((d.imported for d in docs), default=candidate.created),
         file_names=tuple(d.file_name for d in docs),
+        rank=candidate.review.rank,
+        top_venues=insight.top_venues(),
     )
 
 

@@ -242,9 +242,9 @@ def _prepare_one(
     try:
         if kind == CANDIDATE:
             candidate = library.candidate(record_id)
-            row = candidate_row_from(library, candidate, facts)
-            kinds = [facts.get(library, d).kind for d in candidate.document_ids]
             insight = candidate_insight(candidate)
+            row = candidate_row_from(library, candidate, facts, insight)
+            kinds = [facts.get(library, d).kind for d in candidate.document_ids]
             return row, candidate_search_row(candidate, row, kinds, insight)
         row = row_for(library, key, facts)
         if row is None:
