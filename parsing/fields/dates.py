@@ -163,9 +163,24 @@ def find_date_ranges(text: str) -> list[DateRange]:
             out.append(DateRange(first.value, second.value, first.start, second.end))
             i += 2
             continue
-        out.append(_single_or_open(text, first))
+        out.append(_month_span(text, first) or _single_or_open(text, first))
         i += 1
     return out
+
+
+_BARE_MONTH_BEFORE = re.compile(rf"(?i)\b({_MONTH_ALT})\.?\s*[-–—/]\s*$")
+
+
+def _month_span(text: str, point: DatePoint) -> DateRange | None:
+    """'Apr–Jun 1987', 'avril-juin 1987': a month range sharing the year written after it."""
+    if point.kind != "date":
+        return None
+    before = _BARE_MONTH_BEFORE.search(text[: point.start])
+    if not before:
+        return None
+    month = MONTHS[before.group(1).lower().rstrip(".")]
+    start = f"{point.value[:4]}-{month:02d}"
+    return DateRange(start, point.value, before.start(), point.end)
 
 
 def _single_or_open(text: str, point: DatePoint) -> DateRange:

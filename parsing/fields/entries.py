@@ -37,6 +37,7 @@ ROLE = re.compile(
     r"pharmacist|journalist|librarian|curator|mathematician|physicist|chemist|biologist|"
     r"epidemiologist|psychologist|therapist|nurse|resident|principal investigator|"
     r"maître de conférences|enseignant(?:e)?|chercheuse|ingénieure|doctorante|"
+    r"chargée? d['’]\w+|chargée? de \w+|attachée?|vacataire|moniteur|monitrice|allocataire|"
     r"post-?doctorant(?:e)?|professeure?|doktorand(?:in)?|mitarbeiterin|entwickler(?:in)?|"
     r"praktikantin|werkstudentin|forscher(?:in)?|investigadora|ingeniera|becaria|"
     r"profesora?|desarrolladora|"

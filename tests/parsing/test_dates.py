@@ -28,6 +28,8 @@ from parsing.fields.dates import find_date_range, find_date_ranges, parse_date, 
         ("enero 2020 - actualidad", "2020-01", "present"),
         ("2019-03-15 – 2020-01-02", "2019-03", "2020-01"),
         ("Sep 15, 2022 - Oct 1, 2023", "2022-09", "2023-10"),
+        ("Apr–Jun 2019", "2019-04", "2019-06"),
+        ("avril-juin 1987", "1987-04", "1987-06"),
     ],
 )
 def test_ranges(text: str, start: str, end: str) -> None:
