@@ -49,8 +49,12 @@ def make_folders(paths: LibraryPaths) -> None:
 
 
 def remove_stale_temp_files(paths: LibraryPaths) -> None:
-    """Temp files of a save that was killed half-way (only ever called with the lock held)."""
-    for folder in (paths.root, paths.text_dir):
+    """Temp files of a save, a backup or a document copy that was killed half-way (only ever
+    called with the lock held, so no save of ours is writing them)."""
+    folders = [paths.root, paths.text_dir, paths.backups_dir]
+    if paths.files_dir.is_dir():
+        folders += [p for p in paths.files_dir.iterdir() if p.is_dir()]  # files/ab/
+    for folder in folders:
         for tmp in folder.glob(".*.tmp"):
             with contextlib.suppress(OSError):
                 tmp.unlink()
