@@ -84,6 +84,7 @@ class SearchIndex:
     def __init__(self) -> None:
         self._rows: dict[RowKey, SearchRow] = {}
         self._hits: dict[Leaf, frozenset[RowKey]] = {}  # a leaf's rows, over all rows
+        self._unread: set[RowKey] = set()  # rows still without their documents' text
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -96,19 +97,25 @@ class SearchIndex:
         that do not look at text stay valid."""
         for row in rows:
             self._rows[row.key] = row
+            if row.texts_read:
+                self._unread.discard(row.key)
+            else:
+                self._unread.add(row.key)
         self._forget(text_only=keep_hits)
 
     def remove(self, keys: Iterable[RowKey]) -> None:
         for key in keys:
             self._rows.pop(key, None)
+            self._unread.discard(key)
         self._forget()
 
     def clear(self) -> None:
         self._rows.clear()
         self._hits.clear()
+        self._unread.clear()
 
     def without_texts(self) -> list[RowKey]:
-        return [k for k, row in self._rows.items() if not row.texts_read]
+        return list(self._unread)
 
     def _forget(self, text_only: bool = False) -> None:
         if text_only:
