@@ -35,6 +35,16 @@ class Act(Enum):
     NEXT_CANDIDATE = auto()
     PREVIOUS_CANDIDATE = auto()
     TOGGLE_SHORTLIST = auto()
+    SCORE_1 = auto()
+    SCORE_2 = auto()
+    SCORE_3 = auto()
+    SCORE_4 = auto()
+    SCORE_5 = auto()
+    REJECT = auto()
+    ADD_TAG = auto()
+    FOCUS_NOTES = auto()
+    COMPARE = auto()
+    BLIND_REVIEW = auto()
     ASSIGN_DOCUMENT = auto()
     MAKE_OWN_CANDIDATE = auto()
     THEME_SYSTEM = auto()
@@ -71,6 +81,19 @@ SPECS: dict[Act, Spec] = {
     Act.NEXT_CANDIDATE: Spec("&Next Candidate", ("J",), "next"),
     Act.PREVIOUS_CANDIDATE: Spec("&Previous Candidate", ("K",), "previous"),
     Act.TOGGLE_SHORTLIST: Spec("&Shortlist", ("S",), "star", "Add to or take off the shortlist"),
+    **{
+        act: Spec(f"Score &{n}", (str(n),), "score", f"Give {n} on the focused criterion")
+        for n, act in enumerate(
+            (Act.SCORE_1, Act.SCORE_2, Act.SCORE_3, Act.SCORE_4, Act.SCORE_5), start=1
+        )
+    },
+    Act.REJECT: Spec("&Reject", ("R",), "reject", "Set the status to rejected"),
+    Act.ADD_TAG: Spec("Add &Tag…", ("T",), "tag", "Type a tag for the candidate"),
+    Act.FOCUS_NOTES: Spec("&Notes", ("N",), "notes", "Write notes on the candidate"),
+    Act.COMPARE: Spec("&Compare Selected…", ("Ctrl+Shift+C",), "compare", "2–4 side by side"),
+    Act.BLIND_REVIEW: Spec(
+        "&Blind Review", ("Ctrl+Shift+B",), "blind", "Hide who the candidates are", checkable=True
+    ),
     Act.ASSIGN_DOCUMENT: Spec("&Assign to Candidate…", ("Ctrl+Shift+A",), "person-assign"),
     Act.MAKE_OWN_CANDIDATE: Spec("&Make Own Candidate", (), "person", "A new candidate for it"),
     Act.THEME_SYSTEM: Spec("Follow the &System", (), None, checkable=True),
@@ -142,5 +165,6 @@ def shortcut_sheet() -> list[tuple[str, str]]:
         if keys:
             rows.append((spec.text.replace("&", "").rstrip("…"), keys))
     rows.append(("Next / previous candidate", "Down / Up"))
+    rows.append(("Next / previous criterion", "Tab / Shift+Tab"))
     rows.append(("Clear the search", "Esc"))
     return rows

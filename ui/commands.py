@@ -24,7 +24,8 @@ stack (it never holds a change that did not happen), and `QUndoStack.push` re-ra
 original exception, with the message meant for the reviewer, is `command.error`.
 
 Builders below cover the common mutations (`edit_field`, `revert_field`, `accept_diff`,
-`set_review`, `assign_document`, `merge_candidates`, `split_document`).
+`set_review`, `assign_document`, `merge_candidates`, `split_document`), and library-wide
+settings (`set_rubric`, `set_tag_colours`) through `SettingCommand`.
 
 `on_change` receives a `Touched`: which candidate and document rows to refresh. The main
 window refreshes the candidate list by itself for every `LibraryCommand` done or undone on
@@ -34,14 +35,17 @@ views (e.g. the profile pane re-showing the candidate after an undo).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from storage.library import Library
+from storage.library_settings import set_setting
 from storage.models import UndoToken
+from storage.rubric import RUBRIC_KEY, Rubric, rubric_from_dict
+from storage.tag_colours import TAG_COLOURS_KEY
 
 
 @dataclass(frozen=True)
@@ -211,3 +215,49 @@ def split_document(
         on_change,
         after=lambda result: Touched(candidates={result.new_candidate_id}),
     )
+
+
+class SettingCommand(LibraryCommand):
+    """A library-wide setting (the rubric, the tag colours). Settings are not in undo
+    tokens (storage/library_settings.py), so undo sets the value it replaced back."""
+
+    def __init__(
+        self,
+        library: Library,
+        text: str,
+        key: str,
+        value: Any,
+        touched: Touched | None = None,
+        on_change: OnChange | None = None,
+    ):
+        super().__init__(library, text, lambda lib: None, touched, on_change)
+        self._key = key
+        self._value = value
+        self._previous: Any = None
+
+    def redo(self) -> None:
+        try:
+            self._previous = set_setting(self._library, self._key, self._value)
+        except Exception as exc:
+            self.error = exc
+            self.setObsolete(True)
+            raise
+        self._notify()
+
+    def undo(self) -> None:
+        set_setting(self._library, self._key, self._previous)
+        self._notify()
+
+
+def set_rubric(
+    library: Library, rubric: Rubric | None, candidate_ids: Iterable[int] = ()
+) -> SettingCommand:
+    """Make `rubric` the library's (None: the default). Every candidate's total may change,
+    so `candidate_ids` (all of them) are the rows to refresh."""
+    value = rubric_from_dict(rubric.to_dict()).to_dict() if rubric is not None else None
+    touched = Touched(candidates=frozenset(candidate_ids))
+    return SettingCommand(library, "Edit rubric", RUBRIC_KEY, value, touched)
+
+
+def set_tag_colours(library: Library, colours: dict[str, str]) -> SettingCommand:
+    return SettingCommand(library, "Tag colour", TAG_COLOURS_KEY, dict(colours))

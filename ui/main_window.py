@@ -25,6 +25,7 @@ from ui.list_controller import ListController
 from ui.menus import THEME_ACTIONS, build_menus, build_toolbar
 from ui.models.candidate_table import CandidateTableModel
 from ui.profile_dock import ProfileDock
+from ui.review.wiring import ReviewWiring
 from ui.settings import Settings
 from ui.theme import apply_theme
 from ui.views.candidate_list import CandidateList
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self.actions[Act.CANCEL_IMPORT], self)
         self.setStatusBar(self.status)
         self.list_controller = ListController(library, self.candidate_list, self.undo_stack, self)
+        self.review = ReviewWiring(self)  # the Review and Pool docks, triage keys, blind review
         self.imports = ImportFlow(self, library)
         self.switcher = LibrarySwitcher(self)
         recent = build_menus(self, self.actions, self._dock_toggles())
@@ -90,10 +92,11 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         # Only takes effect once the window has its size, hence from showEvent.
-        docks = [self.browser_dock, self.profile_dock_widget]
+        docks = [self.review.dock, self.profile_dock_widget]
         width = self.width()
-        sizes = [max(180, width * 12 // 100), max(520, width * 37 // 100)]
+        sizes = [max(360, width * 22 // 100), max(520, width * 34 // 100)]
         self.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+        self.review.size_docks()
 
     def _dock(self, title: str, name: str, widget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -108,7 +111,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def _dock_toggles(self):
-        return [self.browser_dock.toggleViewAction(), self.profile_dock_widget.toggleViewAction()]
+        docks = [self.browser_dock.toggleViewAction(), self.profile_dock_widget.toggleViewAction()]
+        return docks + self.review.dock_toggles()
 
     # ------------------------------------------------------------------ wiring
 
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self.browser.set_known(self.imports.known_paths())
         self.status.show_library(self.library.path.name, str(self.library.path))
         self.setWindowTitle(f"{self.library.path.name} — Shortlist")
+        self.review.attach(self.library)
         self._selection_changed(None)
         self.candidate_list.select_row(max(self.model.candidate_row(0), 0))
         if self.model.rowCount():
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.profile_dock_widget)
+        self.review.place_docks()
         self.candidate_list.reset_columns()
         self._default_dock_sizes()
 
@@ -233,6 +239,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _close_library(self) -> bool:
+        self.review.flush()  # notes still being typed
         problems = self.profile.commit_edits()
         if problems and not self.switcher.confirm_drop_invalid_edits(problems):
             return False

@@ -32,10 +32,15 @@ _MENUS: dict[str, Sequence[Act | str | None]] = {
         Act.PREVIOUS_CANDIDATE,
         None,
         Act.TOGGLE_SHORTLIST,
+        Act.REJECT,
+        Act.ADD_TAG,
+        Act.FOCUS_NOTES,
+        Act.COMPARE,
+        None,
         Act.ASSIGN_DOCUMENT,
         Act.MAKE_OWN_CANDIDATE,
     ),
-    "&View": ("docks", None, "theme", Act.RESET_LAYOUT),
+    "&View": ("docks", None, Act.BLIND_REVIEW, None, "theme", Act.RESET_LAYOUT),
     "&Help": (Act.SHORTCUTS, None, Act.ABOUT),
 }
 
@@ -48,6 +53,8 @@ _TOOLBAR = (
     Act.PREVIOUS_CANDIDATE,
     Act.NEXT_CANDIDATE,
     Act.TOGGLE_SHORTLIST,
+    None,
+    Act.BLIND_REVIEW,
 )
 
 _WITH_TEXT = (Act.IMPORT_FILES, Act.TOGGLE_SHORTLIST)  # the rest are known by their icons

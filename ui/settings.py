@@ -29,6 +29,8 @@ THEME = Setting[str]("preferences/theme", str, "system")  # light | dark | syste
 WORKERS = Setting[int]("preferences/parser_workers", int, 2)
 TIME_LIMIT_S = Setting[int]("preferences/time_limit_s", int, 30)
 RECENT_LIBRARIES = Setting[list]("preferences/recent_libraries", list, [])
+# Remembered: a reviewer who works blind must not see names at the next start.
+BLIND_REVIEW = Setting[bool]("preferences/blind_review", bool, False)
 
 # --------------------------------------------------------------------------- window state
 GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())

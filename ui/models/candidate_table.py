@@ -4,11 +4,15 @@ No QSortFilterProxyModel: over a Python model it costs 0.1–0.5 s per keystroke
 rows (tech-risks §3.4). Here the search runs over a lower-case haystack computed once per
 row, and sorting uses each column's key on the rows themselves (a few ms at 5,000).
 Rows are keyed by `RowKey` ((kind, id)), so updates find their row without a scan.
+
+A row view (`set_row_view`) changes how rows are shown: blind review swaps each name for
+an alias. Texts, search, sorting and `get`/`all_rows` all see the shown rows, so nothing
+that reads the model (a dialog, the pool chart) can show what the view hides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
@@ -34,11 +38,15 @@ _KEY = int(KEY_ROLE)
 _ALIGNMENTS = tuple(int(c.align | Qt.AlignmentFlag.AlignVCenter) for c in COLUMNS.values())
 _NAME, _STAR = int(Col.NAME), int(Col.SHORTLISTED)
 
+RowView = Callable[[ListRow], ListRow]
+
 
 class CandidateTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: dict[RowKey, ListRow] = {}
+        self._rows: dict[RowKey, ListRow] = {}  # as shown (through the row view)
+        self._raw: dict[RowKey, ListRow] = {}
+        self._view: RowView | None = None
         self._texts: dict[RowKey, tuple[str, ...]] = {}
         self._haystacks: dict[RowKey, str] = {}
         self._visible: list[RowKey] = []
@@ -105,7 +113,8 @@ class CandidateTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Iterable[ListRow]) -> None:
         self.beginResetModel()
-        self._rows = {r.key: r for r in rows}
+        self._raw = {r.key: r for r in rows}
+        self._rows = {k: self._shown(r) for k, r in self._raw.items()}
         self._texts = {k: _texts(r) for k, r in self._rows.items()}
         self._haystacks = {k: r.haystack for k, r in self._rows.items()}
         self._visible = self._sort_keys([k for k in self._rows if self._matches(k)])
@@ -115,8 +124,10 @@ class CandidateTableModel(QAbstractTableModel):
         """Add new rows and update known ones, keeping the order and the selection."""
         added: list[RowKey] = []
         changed = False
-        for row in rows:
+        for raw in rows:
+            row = self._shown(raw)
             known = row.key in self._rows
+            self._raw[row.key] = raw
             self._rows[row.key] = row
             self._texts[row.key] = _texts(row)
             self._haystacks[row.key] = row.haystack
@@ -135,6 +146,7 @@ class CandidateTableModel(QAbstractTableModel):
     def remove(self, keys: Iterable[RowKey]) -> None:
         for key in keys:
             self._rows.pop(key, None)
+            self._raw.pop(key, None)
             self._texts.pop(key, None)
             self._haystacks.pop(key, None)
             if key in self._visible:
@@ -152,6 +164,17 @@ class CandidateTableModel(QAbstractTableModel):
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(position, 0), self.index(position, last))
         return True
+
+    def set_row_view(self, view: RowView | None) -> None:
+        """Show every row through `view` (None: as they are); order and selection stay."""
+        self._view = view
+        self._rows = {k: self._shown(r) for k, r in self._raw.items()}
+        self._texts = {k: _texts(r) for k, r in self._rows.items()}
+        self._haystacks = {k: r.haystack for k, r in self._rows.items()}
+        self._relayout(lambda: self._sort_keys([k for k in self._rows if self._matches(k)]))
+
+    def _shown(self, row: ListRow) -> ListRow:
+        return self._view(row) if self._view is not None else row
 
     # ------------------------------------------------------------------ search
 

@@ -8,6 +8,7 @@ import date and email start hidden so the default fits beside the profile pane o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -62,6 +63,12 @@ def display_name(row: ListRow) -> str:
     return row.email or "(no name)"
 
 
+def natural(text: str) -> tuple:
+    """A sort key that puts "Candidate 9" before "Candidate 10" (blind review's aliases)."""
+    parts = re.split(r"(\d+)", text.casefold())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
 def documents_text(row: ListRow) -> str:
     parts = []
     for count, what in ((row.cvs, "CV"), (row.statements, "statement")):
@@ -95,7 +102,7 @@ COLUMNS: dict[Col, Column] = {
         align=_CENTER,
         tip="Shortlisted",
     ),
-    Col.NAME: Column("Name", display_name, lambda r: display_name(r).casefold(), 170),
+    Col.NAME: Column("Name", display_name, lambda r: natural(display_name(r)), 170),
     Col.STATUS: Column(
         "Status", lambda r: STATUS_LABELS.get(r.status, r.status), lambda r: r.status, 92
     ),

@@ -3,11 +3,15 @@
 PDFs are shown as PDFs; TXT, Markdown and DOCX as the text the parser read, which is what
 evidence offsets point into. A PDF whose file is missing or unreadable falls back to its
 text too, under a banner that offers to locate the file again.
+
+In blind review (`set_masker`) every document is shown as its text with the person masked
+(a PDF page would show the name, the photo and the contacts), and file names, which
+often carry the name, are not shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +46,8 @@ class DocumentView(QWidget):
         self._documents: list[Document] = []
         self._texts: dict[int, str] = {}
         self._current: int | None = None
+        self._labels: dict[int, str] = {}
+        self._mask: Callable[[str], str] | None = None
         self.chooser = QTabBar(self)
         self.chooser.setDocumentMode(True)
         self.chooser.setDrawBase(False)
@@ -74,13 +80,14 @@ class DocumentView(QWidget):
     def set_documents(self, documents: Sequence[Document], labels: dict[int, str]) -> None:
         keep = self._current if any(d.id == self._current for d in documents) else None
         self._documents = list(documents)
+        self._labels = dict(labels)
         self._texts = {}
         self.chooser.blockSignals(True)
         while self.chooser.count():
             self.chooser.removeTab(0)
         for doc in self._documents:
             index = self.chooser.addTab(labels.get(doc.id, doc.file_name))
-            self.chooser.setTabToolTip(index, f"{doc.file_name} · {_pages(doc)}")
+            self.chooser.setTabToolTip(index, f"{self._file_name(doc)} · {_pages(doc)}")
         self.chooser.blockSignals(False)
         self._current = None
         if self._documents:
@@ -111,11 +118,24 @@ class DocumentView(QWidget):
         self.chooser.blockSignals(True)
         self.chooser.setCurrentIndex(self._documents.index(doc))
         self.chooser.blockSignals(False)
-        self._file.set_full_text(f"{doc.file_name} · {_pages(doc)}")
+        self._file.set_full_text(f"{self._file_name(doc)} · {_pages(doc)}")
         self._open(doc)
+
+    def set_masker(self, mask: Callable[[str], str] | None) -> None:
+        """Blind review on (a function that masks the person in a text) or off (None).
+        Takes effect at the next `set_documents`."""
+        self._mask = mask
+
+    def _file_name(self, doc: Document) -> str:
+        return self._labels.get(doc.id, doc.kind) if self._mask else doc.file_name
 
     def _open(self, doc: Document) -> None:
         self.banner.setVisible(False)
+        if self._mask is not None:
+            self.pdf.clear()
+            self.text.show_text(self._text(doc.id))
+            self._stack.setCurrentWidget(self.text)
+            return
         missing = original_missing(self._library, doc.id)
         if missing:
             where = str(doc.stored_path) if doc.stored_path else "the library's files folder"
@@ -131,7 +151,8 @@ class DocumentView(QWidget):
 
     def _text(self, document_id: int) -> str:
         if document_id not in self._texts:
-            self._texts[document_id] = self._library.document_text(document_id)
+            text = self._library.document_text(document_id)
+            self._texts[document_id] = self._mask(text) if self._mask else text
         return self._texts[document_id]
 
     # ------------------------------------------------------------------ evidence
@@ -145,7 +166,19 @@ class DocumentView(QWidget):
         if self._stack.currentWidget() is self.pdf:
             snippets = search_snippets(span_text(self._text(document_id), evidence))
             return "pdf" if self.pdf.show_evidence(evidence.page, snippets) else "page"
+        if self._mask is not None:
+            return self._show_masked_evidence(document_id, evidence)
         self.text.select_span(evidence.start, evidence.end)
+        return "text"
+
+    def _show_masked_evidence(self, document_id: int, evidence: Evidence) -> str:
+        # Masking moves every offset: find the masked span's first line instead.
+        span = self._mask(span_text(self._library.document_text(document_id), evidence))
+        found = next((s for s in search_snippets(span) if s in self._text(document_id)), None)
+        if found is None:
+            return ""
+        start = self._text(document_id).index(found)
+        self.text.select_span(start, start + len(found))
         return "text"
 
     # ------------------------------------------------------------------ re-linking

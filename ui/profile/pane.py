@@ -5,6 +5,7 @@
     pane.show_document(document_id)     # an unassigned document, read-only
     pane.candidateChanged               # after any edit, undo or redo of a candidate
     pane.commit_edits()                 # before closing: apply, and list what cannot be
+    pane.set_blind(identities)          # blind review: the person masked everywhere (or None)
 
 Every change becomes one command on the window's undo stack (ui.commands); the pane
 re-reads the library whenever the stack moves, so undo from a menu shows at once.
@@ -23,6 +24,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from parsing.models import Profile
+from storage.blind import blind_profile, masker
 from storage.errors import LibraryError, UnknownIdError
 from storage.library import Library
 from storage.models import Candidate, Document
@@ -39,6 +41,7 @@ SPLITTER_NAME = "profileSplitter"
 MIN_SIDE_WIDTH = 320  # narrower, the forms' rows and the PDF toolbar start to clip
 SIDE_BY_SIDE_WIDTH = 900  # below this a dock is too narrow for two columns: stack them
 NOTHING_SHOWN = "Select a candidate to see their profile."
+BLIND_NOTE = "Blind review is on: the profile is read-only, so a masked value is never saved."
 
 
 class ProfilePane(QWidget):
@@ -55,6 +58,7 @@ class ProfilePane(QWidget):
         self._document: Document | None = None  # an unassigned document shown alone
         self._documents: list[Document] = []
         self._drafts: dict[int, dict[str, Any]] = {}
+        self._blind: Any = None  # identity_of_candidate(id) / identity_of_document(doc)
         self._changed = _notifier(self)
         self._build()
         # A declared slot, not a lambda: Qt drops the connection when the pane dies (the
@@ -108,10 +112,15 @@ class ProfilePane(QWidget):
             return
         self._documents = self._library.documents(candidate.id)
         labels = document_labels(self._documents)
-        self.readable.show_profile(candidate.profile, _marks(candidate))
-        drafts = self._drafts.pop(candidate.id, None)
-        self.edit.load(candidate.profile, candidate.fields, labels, True, drafts)
+        identity = self._blind.identity_of_candidate(candidate.id) if self._blind else None
+        profile = blind_profile(candidate.profile, identity) if identity else candidate.profile
+        self.readable.show_profile(profile, _marks(candidate))
+        drafts = None if identity else self._drafts.pop(candidate.id, None)
+        self.edit.load(profile, candidate.fields, labels, identity is None, drafts)
+        if identity:
+            self.edit.show_message(BLIND_NOTE)
         self.tabs.setTabEnabled(1, True)
+        self.documents.set_masker(masker(identity) if identity else None)
         self.documents.set_documents(self._documents, labels)
 
     def show_document(self, document_id: int | None) -> None:
@@ -129,8 +138,11 @@ class ProfilePane(QWidget):
             return
         self._documents = [doc]
         labels = document_labels(self._documents)
-        self.readable.show_profile(doc.profile)
-        self.edit.load(doc.profile, {}, labels, False)
+        identity = self._blind.identity_of_document(doc) if self._blind else None
+        profile = blind_profile(doc.profile, identity) if identity else doc.profile
+        self.readable.show_profile(profile)
+        self.edit.load(profile, {}, labels, False)
+        self.documents.set_masker(masker(identity) if identity else None)
         self.documents.set_documents(self._documents, labels)
 
     def _show_empty(self) -> None:
@@ -164,8 +176,10 @@ class ProfilePane(QWidget):
         self._candidate = candidate
         documents = self._library.documents(candidate.id)
         labels = document_labels(documents)
-        self.readable.show_profile(candidate.profile, _marks(candidate), keep_scroll=True)
-        self.edit.refresh(candidate.profile, candidate.fields, labels)
+        identity = self._blind.identity_of_candidate(candidate.id) if self._blind else None
+        profile = blind_profile(candidate.profile, identity) if identity else candidate.profile
+        self.readable.show_profile(profile, _marks(candidate), keep_scroll=True)
+        self.edit.refresh(profile, candidate.fields, labels)
         if [d.id for d in documents] != [d.id for d in self._documents]:
             self.documents.set_documents(documents, labels)
         self._documents = documents
@@ -173,14 +187,29 @@ class ProfilePane(QWidget):
     def commit_edits(self) -> list[str]:
         """For the window, before it closes the library or quits: apply what the forms hold
         and say what cannot be saved (invalid values, here or kept for other candidates)."""
-        problems = self.edit.commit_all() if self._candidate is not None else []
+        # Blind review shows masked values in read-only forms: there is nothing to apply.
+        shows_own = self._candidate is not None and self._blind is None
+        problems = self.edit.commit_all() if shows_own else []
         others = len([c for c in self._drafts if not self._candidate or c != self._candidate.id])
         if others:
             problems.append(f"{others} other candidate(s) have edits that are not valid yet")
         return problems
 
+    def set_blind(self, identities: Any) -> None:
+        """Blind review on: `identities` gives an `Identity` per candidate id
+        (`identity_of_candidate`) and per unassigned document (`identity_of_document`);
+        None turns it off. What is shown is shown again, masked or not."""
+        self._keep_drafts()
+        self._blind = identities
+        candidate, document = self._candidate, self._document
+        self._candidate = self._document = None
+        if candidate is not None:
+            self.show_candidate(candidate.id)
+        elif document is not None:
+            self.show_document(document.id)
+
     def _keep_drafts(self) -> None:
-        if self._candidate is None:
+        if self._candidate is None or self._blind is not None:
             return
         drafts = self.edit.take_drafts()
         if drafts:
@@ -189,7 +218,7 @@ class ProfilePane(QWidget):
     # ------------------------------------------------------------------ changing
 
     def _apply(self, field: str, value: Any) -> None:
-        if self._candidate is not None:
+        if self._candidate is not None and self._blind is None:
             cid = self._candidate.id
             self._push(commands.edit_field(self._library, cid, field, value, self._changed))
 

@@ -1,0 +1,1 @@
+"""The review panel: status, shortlist star, rubric scores, tags and notes of one candidate."""
