@@ -41,8 +41,7 @@ class SearchRow:
     name: str
     emails: str
     profile: str  # every profile value, the reviewer's notes, tags and file names
-    documents: str  # the documents' text ("" until read)
-    text: str  # profile + documents: where a free word or phrase is looked for
+    text: str  # profile, then the documents' text: where a free word or phrase is looked for
     words: str  # the distinct words of `text`, in first-seen order
     tags: tuple[str, ...]
     status: str
@@ -137,7 +136,6 @@ def _row(
         name=normalise(row.name),
         emails=normalise(" ".join(v.text for v in profile.emails)),
         profile="",
-        documents="",
         text="",
         words="",
         tags=tags,
@@ -164,17 +162,30 @@ def _row(
 
 
 def _with_profile(row: SearchRow, profile: str) -> SearchRow:
-    text = f"{profile} {row.documents}".strip()
+    text = f"{profile} {documents_text(row)}".strip()
     return replace(row, profile=profile, text=text, words=_distinct_words(text))
 
 
 def with_texts(row: SearchRow, texts: Iterable[str]) -> SearchRow:
     """The row with its documents' text (as `Library.document_text` gives it)."""
-    documents = normalise(" ".join(texts))
+    return _with_documents(row, normalise(" ".join(texts)))
+
+
+def with_texts_of(row: SearchRow, old: SearchRow | None) -> SearchRow:
+    """`row` (fresh from the library, without text) with the text `old` had read, when both
+    hold the same documents: a review change does not read the documents again."""
+    if old is None or not old.texts_read or old.document_ids != row.document_ids:
+        return row
+    return _with_documents(row, documents_text(old))
+
+
+def documents_text(row: SearchRow) -> str:
+    return row.text[len(row.profile) :].strip()
+
+
+def _with_documents(row: SearchRow, documents: str) -> SearchRow:
     text = f"{row.profile} {documents}".strip()
-    return replace(
-        row, documents=documents, text=text, words=_distinct_words(text), texts_read=True
-    )
+    return replace(row, text=text, words=_distinct_words(text), texts_read=True)
 
 
 def _distinct_words(text: str) -> str:

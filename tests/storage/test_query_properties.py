@@ -85,7 +85,6 @@ def rows(draw) -> list[SearchRow]:
                 name=draw(st.sampled_from(WORDS)),
                 emails="",
                 profile=text,
-                documents="",
                 text=text,
                 words=" ".join(dict.fromkeys(text.split())),
                 tags=tuple(draw(st.lists(st.sampled_from(["nlp", "ml", "nlp-x"]), max_size=2))),
