@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from storage.errors import LibraryError
+from storage.errors import LibraryError, LibraryWriteError
 from storage.files import hash_file
 from storage.library import Library
 from storage.models import ImportItem, ImportSummary
@@ -139,7 +139,13 @@ def run_import(args: argparse.Namespace) -> int:
     summary = ImportSummary()
     try:
         with library:
-            _import(library, args, summary)
+            try:
+                _import(library, args, summary)
+            except LibraryError:
+                # A save failed (disk full, read-only): leave on disk exactly what the summary
+                # counts, not a batch that a retry while closing might still write.
+                library.close(discard_unsaved=True)
+                raise
     except LibraryError as exc:
         print(f"shortlist: {exc}", file=sys.stderr)
         print_summary(summary)
@@ -173,17 +179,28 @@ def _import(library: Library, args: argparse.Namespace, summary: ImportSummary) 
             first_of[sha] = str(path)
     progress = _Progress(len(to_parse))
     batch: list[ImportItem] = []
+    counted: set[str] = set()  # paths the summary has an outcome for
     began = time.monotonic()
-    for outcome in _parse_many(list(to_parse), args.workers, args.timeout):
-        progress.step(outcome.path)
-        if outcome.result is None:
-            summary.failed.append((outcome.path, outcome.error or outcome.error_code or "failed"))
-        else:
-            batch.append(ImportItem(outcome.result, to_parse[outcome.path], outcome.path))
-        if len(batch) >= BATCH_SIZE or (batch and time.monotonic() - began >= BATCH_SECONDS):
-            _store(library, batch, summary)
-            batch, began = [], time.monotonic()
-    _store(library, batch, summary)
+    try:
+        for outcome in _parse_many(list(to_parse), args.workers, args.timeout):
+            progress.step(outcome.path)
+            if outcome.result is None:
+                reason = outcome.error or outcome.error_code or "failed"
+                summary.failed.append((outcome.path, reason))
+                counted.add(outcome.path)
+            else:
+                batch.append(ImportItem(outcome.result, to_parse[outcome.path], outcome.path))
+            if len(batch) >= BATCH_SIZE or (batch and time.monotonic() - began >= BATCH_SECONDS):
+                _store(library, batch, summary)
+                counted.update(str(item.source_path) for item in batch)
+                batch, began = [], time.monotonic()
+        _store(library, batch, summary)
+    except LibraryWriteError as exc:  # the rest is not imported, and the summary says why
+        progress.end()
+        why = f"not imported: {exc}"
+        summary.failed.extend((path, why) for path in to_parse if path not in counted)
+        summary.failed.extend((path, why) for path, _ in same_twice)
+        raise
     progress.end()
     _same_twice(library, same_twice, first_of, summary)
 
@@ -209,8 +226,9 @@ def _same_twice(
 
 def _store(library: Library, batch: list[ImportItem], summary: ImportSummary) -> None:
     if batch:
-        summary.extend(library.add_parse_results(batch))
+        stored = library.add_parse_results(batch)
         library.flush()  # acknowledged: only now does the summary count them
+        summary.extend(stored)
 
 
 def print_summary(summary: ImportSummary) -> None:
