@@ -16,25 +16,43 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from storage.aliases import alias_from_id
 from storage.queries import RowKey
-from storage.query import STRING_FIELDS, And, Compare, Everything, Flag, Leaf, Match, Node, Not, Or
+from storage.query import (
+    STRING_FIELDS,
+    And,
+    Compare,
+    Everything,
+    Flag,
+    Leaf,
+    Match,
+    Node,
+    Not,
+    Or,
+    fold,
+)
 from storage.search_rows import SearchRow
 
 
-def matches(node: Node, row: Any) -> bool:
+def matches(node: Node, row: Any, private: bool = False) -> bool:
     """Whether one row satisfies the query: the reference `SearchIndex.select` agrees with."""
     if isinstance(node, Everything):
         return True
     if isinstance(node, Not):
-        return not matches(node.child, row)
+        return not matches(node.child, row, private)
     if isinstance(node, And):
-        return all(matches(child, row) for child in node.children)
+        return all(matches(child, row, private) for child in node.children)
     if isinstance(node, Or):
-        return any(matches(child, row) for child in node.children)
-    return leaf_test(node)(row)
+        return any(matches(child, row, private) for child in node.children)
+    return leaf_test(node, private)(row)
 
 
-def leaf_test(leaf: Leaf) -> Callable[[Any], bool]:
+def leaf_test(leaf: Leaf, private: bool = False) -> Callable[[Any], bool]:
+    """One condition as a function of a row. `private` (blind review): a search must not
+    tell who is who, so name: looks at the aliases, email: and file: find nobody, and a
+    word does not find a row by that row's own name, emails or file names."""
+    if private and isinstance(leaf, Match) and leaf.field in _IDENTITY:
+        return _private_test(leaf)
     if isinstance(leaf, Flag):
         return lambda row: leaf.name in row.flags
     if isinstance(leaf, Compare):
@@ -49,6 +67,22 @@ def leaf_test(leaf: Leaf) -> Callable[[Any], bool]:
         return lambda row: row.status == needle
     attribute = {"kind": "kinds", "area": "areas"}[leaf.field]
     return lambda row: needle in getattr(row, attribute)
+
+
+_IDENTITY = ("name", "email", "file", "text")
+
+
+def _private_test(leaf: Match) -> Callable[[Any], bool]:
+    needle = leaf.needle
+    if leaf.field == "name":
+        return lambda row: row.key[0] == "candidate" and needle in fold(alias_from_id(row.key[1]))
+    if leaf.field == "text":
+        return lambda row: needle in row.text and not _own(needle, row)
+    return lambda row: False
+
+
+def _own(needle: str, row: Any) -> bool:
+    return needle in row.name or needle in row.emails or needle in row.files
 
 
 def _tag_test(needle: str) -> Callable[[Any], bool]:
@@ -85,6 +119,7 @@ class SearchIndex:
         self._rows: dict[RowKey, SearchRow] = {}
         self._hits: dict[Leaf, frozenset[RowKey]] = {}  # a leaf's rows, over all rows
         self._unread: set[RowKey] = set()  # rows still without their documents' text
+        self.private = False  # blind review: see leaf_test
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -125,8 +160,11 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ select
 
-    def select(self, node: Node) -> Keys:
-        """The keys of the rows that satisfy `node`."""
+    def select(self, node: Node, private: bool = False) -> Keys:
+        """The keys of the rows that satisfy `node` (`private`: see leaf_test)."""
+        if private != self.private:
+            self.private = private
+            self._hits.clear()
         return self._eval(node, None)
 
     def _eval(self, node: Node, within: Keys | None) -> Keys:
@@ -165,6 +203,8 @@ class SearchIndex:
         ("neur" before "neura"), or each word of a phrase."""
         if not isinstance(leaf, Match) or leaf.field not in STRING_FIELDS:
             return within
+        if self.private and leaf.field in _IDENTITY:
+            return within  # "an" may hide a row by its name where "ana" must not
         best = within
         for known, hits in self._hits.items():
             if (
@@ -182,12 +222,12 @@ class SearchIndex:
     def _scan(self, leaf: Leaf, keys: Keys | None) -> list[RowKey]:
         rows = self._rows
         pairs = rows.items() if keys is None else ((k, rows[k]) for k in keys if k in rows)
-        if isinstance(leaf, Match) and leaf.field == "text":
+        if isinstance(leaf, Match) and leaf.field == "text" and not self.private:
             needle = leaf.needle
             if " " in needle:
                 return [k for k, row in pairs if needle in row.text]
             return [k for k, row in pairs if needle in row.words]
-        test = leaf_test(leaf)
+        test = leaf_test(leaf, self.private)
         return [k for k, row in pairs if test(row)]
 
 

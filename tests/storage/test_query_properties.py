@@ -136,8 +136,8 @@ QUERY_PARTS = [
 
 
 @settings(max_examples=400, deadline=None)
-@given(rows(), st.lists(st.sampled_from(QUERY_PARTS), min_size=1, max_size=8))
-def test_the_index_agrees_with_the_reference_while_typing(made, parts) -> None:
+@given(rows(), st.lists(st.sampled_from(QUERY_PARTS), min_size=1, max_size=8), st.booleans())
+def test_the_index_agrees_with_the_reference_while_typing(made, parts, private) -> None:
     index = SearchIndex()
     index.put(made)
     typed = " ".join(parts)
@@ -146,8 +146,8 @@ def test_the_index_agrees_with_the_reference_while_typing(made, parts) -> None:
             node = parse(typed[:end])
         except QuerySyntaxError:
             continue
-        expected = {row.key for row in made if matches(node, row)}
-        assert set(index.select(node)) == expected, typed[:end]
+        expected = {row.key for row in made if matches(node, row, private)}
+        assert set(index.select(node, private)) == expected, typed[:end]
 
 
 @settings(max_examples=500, deadline=None)

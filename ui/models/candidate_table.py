@@ -1,8 +1,9 @@
 """The candidate list as a table model over plain `ListRow`s, filtered and sorted in Python.
 
 No QSortFilterProxyModel: over a Python model it costs 0.1–0.5 s per keystroke at 5,000
-rows (tech-risks §3.4). Here the search runs over a lower-case haystack computed once per
-row, and sorting uses each column's key on the rows themselves (a few ms at 5,000).
+rows (tech-risks §3.4). Here the search (`ui/models/list_search.py`: the query language
+over search rows prepared once per change) picks the keys to show, and sorting uses each
+column's key on the rows themselves (a few ms at 5,000).
 Rows are keyed by `RowKey` ((kind, id)), so updates find their row without a scan.
 
 A row view (`set_row_view`) changes how rows are shown: blind review swaps each name for
@@ -14,13 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from storage.queries import CANDIDATE, ListRow, RowKey, fold
+from storage.library import Library
+from storage.queries import CANDIDATE, ListRow, RowKey
+from storage.search_rows import SearchRow
 from ui.icons import icon
 from ui.models.columns import COLUMNS, Col, display_name
+from ui.models.list_search import ListSearch, rank_labels
+from ui.models.row_moves import RowMoves
 from ui.plain import tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,21 +41,23 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _KEY = int(KEY_ROLE)
 _ALIGNMENTS = tuple(int(c.align | Qt.AlignmentFlag.AlignVCenter) for c in COLUMNS.values())
-_NAME, _STAR = int(Col.NAME), int(Col.SHORTLISTED)
+_NAME, _STAR, _RANK = int(Col.NAME), int(Col.SHORTLISTED), int(Col.RANK)
 
 RowView = Callable[[ListRow], ListRow]
 
 
-class CandidateTableModel(QAbstractTableModel):
+class CandidateTableModel(RowMoves, QAbstractTableModel):
+    searchChanged = Signal(object)  # the query's QuerySyntaxError, or None when it reads
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: dict[RowKey, ListRow] = {}  # as shown (through the row view)
         self._raw: dict[RowKey, ListRow] = {}
         self._view: RowView | None = None
         self._texts: dict[RowKey, tuple[str, ...]] = {}
-        self._haystacks: dict[RowKey, str] = {}
+        self.search = ListSearch()
+        self._ranked: set[RowKey] = set()  # rows whose Rank cell says something
         self._visible: list[RowKey] = []
-        self._words: list[str] = []
         self._sort_col = Col.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._star = icon("star")
@@ -109,19 +116,31 @@ class CandidateTableModel(QAbstractTableModel):
         self._sort_col, self._sort_order = Col(column), order
         self._relayout(lambda: self._sort_keys(self._visible))
 
+    def sort_state(self) -> tuple[Col, Qt.SortOrder]:
+        return self._sort_col, self._sort_order
+
     # ------------------------------------------------------------------ rows
 
-    def set_rows(self, rows: Iterable[ListRow]) -> None:
+    def set_rows(
+        self, rows: Iterable[ListRow], search_rows: Iterable[SearchRow] | None = None
+    ) -> None:
+        """All rows, and what the search looks at in each (None: what the rows show)."""
         self.beginResetModel()
         self._raw = {r.key: r for r in rows}
+        self.search.clear()
+        self.search.put(self._raw.values(), search_rows)
         self._rows = {k: self._shown(r) for k, r in self._raw.items()}
         self._texts = {k: _texts(r) for k, r in self._rows.items()}
-        self._haystacks = {k: r.haystack for k, r in self._rows.items()}
+        self._label_ranks()
         self._visible = self._sort_keys([k for k in self._rows if self._matches(k)])
         self.endResetModel()
 
-    def upsert(self, rows: Iterable[ListRow]) -> None:
+    def upsert(
+        self, rows: Iterable[ListRow], search_rows: Iterable[SearchRow] | None = None
+    ) -> None:
         """Add new rows and update known ones, keeping the order and the selection."""
+        rows = list(rows)
+        self.search.put(rows, search_rows)
         added: list[RowKey] = []
         changed = False
         for raw in rows:
@@ -130,11 +149,11 @@ class CandidateTableModel(QAbstractTableModel):
             self._raw[row.key] = raw
             self._rows[row.key] = row
             self._texts[row.key] = _texts(row)
-            self._haystacks[row.key] = row.haystack
             if not known and self._matches(row.key):
                 added.append(row.key)
             elif known:
                 changed = self._row_changed(row.key) or changed
+        self._label_ranks()
         if added:
             first = len(self._visible)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
@@ -144,11 +163,12 @@ class CandidateTableModel(QAbstractTableModel):
             self._relayout(lambda: self._sort_keys(self._visible))
 
     def remove(self, keys: Iterable[RowKey]) -> None:
+        keys = list(keys)
+        self.search.remove(keys)
         for key in keys:
             self._rows.pop(key, None)
             self._raw.pop(key, None)
             self._texts.pop(key, None)
-            self._haystacks.pop(key, None)
             if key in self._visible:
                 position = self._visible.index(key)
                 self.beginRemoveRows(QModelIndex(), position, position)
@@ -170,8 +190,10 @@ class CandidateTableModel(QAbstractTableModel):
         self._view = view
         self._rows = {k: self._shown(r) for k, r in self._raw.items()}
         self._texts = {k: _texts(r) for k, r in self._rows.items()}
-        self._haystacks = {k: r.haystack for k, r in self._rows.items()}
-        self._relayout(lambda: self._sort_keys([k for k in self._rows if self._matches(k)]))
+        self._label_ranks()
+        self.search.private = view is not None
+        self.search.refresh()
+        self._refilter()
 
     def _shown(self, row: ListRow) -> ListRow:
         return self._view(row) if self._view is not None else row
@@ -179,16 +201,35 @@ class CandidateTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ search
 
     def set_filter(self, text: str) -> None:
-        """Rows whose haystack holds every word of `text` (accents and case ignored)."""
-        words = fold(text).split()
-        if words == self._words:
-            return
-        self._words = words
+        """Show the rows the query `text` finds (storage/query.py). A query with an error
+        keeps the rows shown; `searchChanged` carries the error (or None) either way."""
+        changed = self.search.set_text(text)
+        self.searchChanged.emit(self.search.error)
+        if changed:
+            self._refilter()
+
+    def read_texts(self, library: Library, seconds: float) -> bool:
+        """Read documents' text into the search for about `seconds`; True when all is read
+        (the search then runs again, over the text too)."""
+        done = self.search.read_texts(library, seconds)
+        if done and self.search.active:
+            self._refilter()
+        return done
+
+    def _refilter(self) -> None:
         self._relayout(lambda: self._sort_keys([k for k in self._rows if self._matches(k)]))
 
     def _matches(self, key: RowKey) -> bool:
-        haystack = self._haystacks[key]
-        return all(word in haystack for word in self._words)
+        return self.search.accepts(key)
+
+    def _label_ranks(self) -> None:
+        """The Rank cells: "2", and "=2" for a rank two rows share (see rank_labels)."""
+        labels = rank_labels(self._rows)
+        for key in self._ranked | labels.keys():
+            if key in self._texts:
+                texts = self._texts[key]
+                self._texts[key] = (*texts[:_RANK], labels.get(key, ""), *texts[_RANK + 1 :])
+        self._ranked = set(labels)
 
     # ------------------------------------------------------------------ lookups
 

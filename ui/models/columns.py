@@ -41,6 +41,8 @@ class Col(IntEnum):
     TAGS = 9
     IMPORTED = 10
     EMAIL = 11
+    TOP_VENUES = 12
+    RANK = 13
 
 
 @dataclass(frozen=True)
@@ -145,5 +147,22 @@ COLUMNS: dict[Col, Column] = {
     ),
     Col.EMAIL: Column(
         "Email", lambda r: r.email, lambda r: _empty_last(r.email.casefold()), 200, visible=False
+    ),
+    Col.TOP_VENUES: Column(
+        "Top venues",
+        lambda r: r.top_venues,
+        lambda r: _empty_last(r.top_venues.casefold()),
+        120,
+        tip="Recognised venues the candidate published at, most often first",
+    ),
+    # The model writes the Rank cells: a tie ("=2") depends on the other rows.
+    Col.RANK: Column(
+        "Rank",
+        lambda r: "",
+        lambda r: r.rank if r.shortlisted else None,
+        44,
+        visible=False,
+        align=_RIGHT,
+        tip="Place on the ranked shortlist (=2: a tie)",
     ),
 }
