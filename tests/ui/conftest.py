@@ -112,3 +112,7 @@ def window_factory() -> Iterator[Callable[..., MainWindow]]:
     for window in opened:
         if window.isVisible():
             close_window(window)
+
+
+# The sample library the review, compare, pool and blind tests share.
+from tests.ui.review_support import not_blind, sample_library, sample_template  # noqa: E402, F401

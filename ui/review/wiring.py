@@ -92,7 +92,7 @@ class ReviewWiring(QObject):
         acts[Act.REJECT].triggered.connect(lambda: self.controller.set_status("rejected"))
         acts[Act.ADD_TAG].triggered.connect(lambda: self._focus(self.panel.open_tag_entry))
         acts[Act.FOCUS_NOTES].triggered.connect(lambda: self._focus(self.panel.focus_notes))
-        acts[Act.COMPARE].triggered.connect(self.compare)
+        acts[Act.COMPARE].triggered.connect(lambda: self.compare())
         blind = acts[Act.BLIND_REVIEW]
         blind.setChecked(self._w.settings.get(S.BLIND_REVIEW))
         blind.toggled.connect(self.set_blind)

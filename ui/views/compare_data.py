@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from storage.export.facts import latest_degree
 from storage.insight import PEER_REVIEWED, PaperInsight, candidate_insight
 from storage.models import Candidate
+from storage.queries import latest_degree  # the list's rule: academic degrees first
 from storage.rubric import Rubric
 from storage.scoring import weighted_total
 from ui.models.columns import STATUS_LABELS
