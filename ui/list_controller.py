@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from storage.errors import LibraryError
 from storage.library import Library
 from storage.models import ImportSummary
-from storage.queries import CANDIDATE, UNASSIGNED, DocumentFacts, RowKey, all_rows, row_for
+from storage.queries import CANDIDATE, UNASSIGNED, DocumentFacts, RowKey
+from storage.search_rows import all_keys, prepare
 from ui import commands
 from ui.commands import LibraryCommand, Touched
 from ui.dialogs.assign_candidate import AssignDialog
@@ -44,18 +45,13 @@ class ListController(QObject):
 
     def reload(self) -> None:
         self.facts.clear()
-        self.model.set_rows(all_rows(self.library, self.facts))
+        rows, search_rows, _gone = prepare(self.library, all_keys(self.library), self.facts)
+        self.model.set_rows(rows, search_rows)
         self.rowsChanged.emit()
 
     def refresh(self, keys: Iterable[RowKey]) -> None:
-        fresh, gone = [], []
-        for key in dict.fromkeys(keys):
-            row = row_for(self.library, key, self.facts)
-            if row is None:
-                gone.append(key)
-            else:
-                fresh.append(row)
-        self.model.upsert(fresh)
+        fresh, search_rows, gone = prepare(self.library, dict.fromkeys(keys), self.facts)
+        self.model.upsert(fresh, search_rows)
         self.model.remove(gone)
         self.rowsChanged.emit()
 
@@ -98,9 +94,9 @@ class ListController(QObject):
         if row is None:
             return
         text = "Take off shortlist" if row.shortlisted else "Shortlist"
-        self._push(
-            commands.set_review(self.library, cid, text, None, shortlisted=not row.shortlisted)
-        )
+        # Off the shortlist a rank means nothing: back on, the candidate starts unranked.
+        change = {"shortlisted": False, "rank": None} if row.shortlisted else {"shortlisted": True}
+        self._push(commands.set_review(self.library, cid, text, None, **change))
 
     def assign_current(self, parent: QWidget) -> None:
         doc_id = self.current_document()
@@ -122,6 +118,10 @@ class ListController(QObject):
         command = commands.split_document(self.library, doc_id, None, None)
         if self._push(command):
             self.view.select_key((CANDIDATE, command.result.new_candidate_id))
+
+    def push(self, command: LibraryCommand) -> bool:
+        """Do `command` on the window's undo stack; a refusal is shown, and False."""
+        return self._push(command)
 
     def _push(self, command: LibraryCommand) -> bool:
         try:
