@@ -24,8 +24,10 @@ stack (it never holds a change that did not happen), and `QUndoStack.push` re-ra
 original exception, with the message meant for the reviewer, is `command.error`.
 
 Builders below cover the common mutations (`edit_field`, `revert_field`, `accept_diff`,
-`set_review`, `assign_document`, `merge_candidates`, `split_document`), and library-wide
-settings (`set_rubric`, `set_tag_colours`) through `SettingCommand`.
+`set_review`, `assign_document`, `merge_candidates`, `split_document`), library-wide
+settings (`set_rubric`, `set_tag_colours`) through `SettingCommand`, and review changes
+to several candidates as one step (`bulk_review`, `bulk_tag`, `set_ranks`) through
+`BulkReviewCommand`.
 
 `on_change` receives a `Touched`: which candidate and document rows to refresh. The main
 window refreshes the candidate list by itself for every `LibraryCommand` done or undone on
@@ -35,7 +37,7 @@ views (e.g. the profile pane re-showing the candidate after an undo).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -261,3 +263,75 @@ def set_rubric(
 
 def set_tag_colours(library: Library, colours: dict[str, str]) -> SettingCommand:
     return SettingCommand(library, "Tag colour", TAG_COLOURS_KEY, dict(colours))
+
+
+class BulkReviewCommand(LibraryCommand):
+    """One undo step for review changes to several candidates (a bulk action, a new order
+    of the shortlist). Each change is its own library change with its own token; undo
+    hands the tokens back in reverse order. If one fails, those done are undone first."""
+
+    def __init__(
+        self,
+        library: Library,
+        text: str,
+        changes: Sequence[tuple[int, Mapping[str, Any]]],
+        on_change: OnChange | None = None,
+    ):
+        touched = Touched(candidates=frozenset(cid for cid, _ in changes))
+        super().__init__(library, text, lambda lib: None, touched, on_change)
+        self.changes = [(cid, dict(change)) for cid, change in changes]
+        self._tokens: list[UndoToken] = []
+
+    def redo(self) -> None:
+        try:
+            for cid, change in self.changes:
+                self._tokens.append(self._library.set_review(cid, **change))
+        except Exception as exc:
+            self._give_back()
+            self.error = exc
+            self.setObsolete(True)
+            raise
+        self._notify()
+
+    def undo(self) -> None:
+        self._give_back()
+        self._notify()
+
+    def _give_back(self) -> None:
+        for token in reversed(self._tokens):
+            self._library.undo(token)
+        self._tokens = []
+
+
+def bulk_review(
+    library: Library, candidate_ids: Iterable[int], text: str, **changes: Any
+) -> BulkReviewCommand | None:
+    """The same review change (status=, shortlisted=, …) for every candidate; None when
+    there is no candidate."""
+    ids = list(dict.fromkeys(candidate_ids))
+    return BulkReviewCommand(library, text, [(cid, changes) for cid in ids]) if ids else None
+
+
+def bulk_tag(
+    library: Library, candidate_ids: Iterable[int], tag: str, add: bool
+) -> BulkReviewCommand | None:
+    """Add `tag` to (or take it off) every candidate; None when nobody changes. Tags are
+    compared without case: "NLP" is not added next to "nlp"."""
+    wanted = tag.casefold()
+    changes = []
+    for cid in dict.fromkeys(candidate_ids):
+        tags = library.candidate(cid).review.tags
+        has = any(t.casefold() == wanted for t in tags)
+        if add and not has:
+            changes.append((cid, {"tags": [*tags, tag]}))
+        elif not add and has:
+            changes.append((cid, {"tags": [t for t in tags if t.casefold() != wanted]}))
+    if not changes:
+        return None
+    text = f"{'Add' if add else 'Remove'} tag {tag} ({len(changes)})"
+    return BulkReviewCommand(library, text, changes)
+
+
+def set_ranks(library: Library, ranks: Mapping[int, int | None], text: str) -> BulkReviewCommand:
+    """New ranks on the shortlist (only those that change), as one undo step."""
+    return BulkReviewCommand(library, text, [(cid, {"rank": r}) for cid, r in ranks.items()])
