@@ -102,6 +102,7 @@ class WindowActions(QObject):
             settings.get(S.THEME),
             settings.get(S.WORKERS),
             settings.get(S.TIME_LIMIT_S),
+            w.review.controller.rubric(),
         )
         dialog = PreferencesDialog(current, w)
         if not dialog.exec():
@@ -112,6 +113,8 @@ class WindowActions(QObject):
         w.imports.service.set_pool_options(chosen.workers, chosen.time_limit_s)
         if chosen.theme != current.theme:
             w.set_theme(chosen.theme)
+        if chosen.rubric is not None and chosen.rubric != current.rubric:
+            w.review.controller.set_rubric(chosen.rubric)  # one undoable command
         if chosen.library_dir and chosen.library_dir != current.library_dir:
             w.switcher.open_folder(chosen.library_dir)
 

@@ -1,9 +1,10 @@
-"""Preferences: where the library lives, the theme, and how imports use the machine."""
+"""Preferences: where the library lives, the theme, how imports use the machine, and the
+open library's rubric (its own tab, `preferences_rubric.py`)."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,10 +16,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from storage.rubric import Rubric
+from ui.dialogs.preferences_rubric import RubricEditor
 from ui.theme import THEME_LABELS, THEMES
 
 
@@ -28,6 +32,7 @@ class Preferences:
     theme: str
     workers: int
     time_limit_s: int
+    rubric: Rubric | None = None  # the open library's (None: not edited here)
 
 
 class PreferencesDialog(QDialog):
@@ -42,6 +47,7 @@ class PreferencesDialog(QDialog):
         self.theme.setCurrentIndex(THEMES.index(current.theme) if current.theme in THEMES else 0)
         self.workers = self._spin(1, max(1, os.cpu_count() or 1) * 2, current.workers, "")
         self.time_limit = self._spin(5, 600, current.time_limit_s, " s")
+        self.rubric = RubricEditor(current.rubric, self) if current.rubric is not None else None
         self._build()
 
     def _spin(self, low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -70,7 +76,15 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        if self.rubric is None:
+            layout.addLayout(form)
+        else:
+            general = QWidget(self)
+            general.setLayout(form)
+            self.tabs = QTabWidget(self)
+            self.tabs.addTab(general, "General")
+            self.tabs.addTab(self.rubric, "Rubric")
+            layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def _choose_library(self) -> None:
@@ -79,9 +93,10 @@ class PreferencesDialog(QDialog):
             self.library.setText(folder)
 
     def value(self) -> Preferences:
-        return Preferences(
+        chosen = Preferences(
             library_dir=self.library.text().strip(),
             theme=self.theme.currentData(),
             workers=self.workers.value(),
             time_limit_s=self.time_limit.value(),
         )
+        return replace(chosen, rubric=self.rubric.value() if self.rubric else None)
