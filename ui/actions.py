@@ -47,6 +47,14 @@ class Act(Enum):
     BLIND_REVIEW = auto()
     ASSIGN_DOCUMENT = auto()
     MAKE_OWN_CANDIDATE = auto()
+    BULK_STATUS = auto()
+    BULK_ADD_TAG = auto()
+    BULK_REMOVE_TAG = auto()
+    BULK_SHORTLIST = auto()
+    BULK_UNSHORTLIST = auto()
+    RANK_UP = auto()
+    RANK_DOWN = auto()
+    RANK_TIE = auto()
     THEME_SYSTEM = auto()
     THEME_LIGHT = auto()
     THEME_DARK = auto()
@@ -96,6 +104,16 @@ SPECS: dict[Act, Spec] = {
     ),
     Act.ASSIGN_DOCUMENT: Spec("&Assign to Candidate…", ("Ctrl+Shift+A",), "person-assign"),
     Act.MAKE_OWN_CANDIDATE: Spec("&Make Own Candidate", (), "person", "A new candidate for it"),
+    # On every selected candidate (Ctrl/Shift-click, Ctrl+A), one undo step each.
+    Act.BULK_STATUS: Spec("Set Status of Selected", (), "score", "Set the status of the selected"),
+    Act.BULK_ADD_TAG: Spec("Add Tag to Selected…", (), "tag", "Tag every selected candidate"),
+    Act.BULK_REMOVE_TAG: Spec("Remove Tag from Selected…", (), "tag"),
+    Act.BULK_SHORTLIST: Spec("Shortlist Selected", (), "star"),
+    Act.BULK_UNSHORTLIST: Spec("Take Selected Off Shortlist", (), "star-outline"),
+    # While the list shows the shortlist in rank order.
+    Act.RANK_UP: Spec("Move &Up in Ranking", ("Alt+Up",), "previous"),
+    Act.RANK_DOWN: Spec("Move &Down in Ranking", ("Alt+Down",), "next"),
+    Act.RANK_TIE: Spec("T&ie with Above", ("Alt+=",), "rank-tie", "Share the rank above"),
     Act.THEME_SYSTEM: Spec("Follow the &System", (), None, checkable=True),
     Act.THEME_LIGHT: Spec("&Light", (), None, checkable=True),
     Act.THEME_DARK: Spec("&Dark", (), None, checkable=True),

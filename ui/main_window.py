@@ -18,6 +18,7 @@ from storage.errors import LibraryError
 from storage.library import Library
 from ui import settings as S
 from ui.actions import Act, build_actions
+from ui.bulk_actions import BulkActions
 from ui.dnd import DropCatcher
 from ui.import_flow import ImportFlow
 from ui.library_switcher import LibrarySwitcher
@@ -25,12 +26,15 @@ from ui.list_controller import ListController
 from ui.menus import THEME_ACTIONS, build_menus, build_toolbar
 from ui.models.candidate_table import CandidateTableModel
 from ui.profile_dock import ProfileDock
+from ui.ranking import Ranking
 from ui.review.wiring import ReviewWiring
+from ui.search.controller import SearchController
 from ui.settings import Settings
 from ui.theme import apply_theme
 from ui.views.candidate_list import CandidateList
 from ui.views.empty_state import EmptyState
 from ui.views.file_browser import FileBrowser
+from ui.views.saved_searches import SavedSearchesView
 from ui.views.status_bar import StatusBar
 from ui.window_actions import WindowActions
 
@@ -59,6 +63,9 @@ class MainWindow(QMainWindow):
         self.switcher.set_recent_menu(recent)
         build_toolbar(self, self.actions)
         self.window_actions = WindowActions(self)
+        self.search_controller = SearchController(self, self.searches_view)  # + saved searches
+        self.bulk = BulkActions(self)  # on every selected row
+        self.ranking = Ranking(self)  # reordering the shortlist
         self.drops = DropCatcher(self)
         self._wire()
         self._restore_state()
@@ -85,6 +92,9 @@ class MainWindow(QMainWindow):
         self.browser = FileBrowser(self.settings.get(S.BROWSER_ROOT), self)
         self.browser_dock = self._dock("Folders", "foldersDock", self.browser)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
+        self.searches_view = SavedSearchesView(self)
+        self.searches_dock = self._dock("Searches", "searchesDock", self.searches_view)
+        self._place_searches_dock()
         self.profile_dock_widget = self._dock("Profile", "profileDock", None)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.profile_dock_widget)
         self.profile = ProfileDock(self.profile_dock_widget, self)
@@ -110,9 +120,16 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
         return dock
 
+    def _place_searches_dock(self) -> None:
+        """Saved searches at the top of the left side, above the Folders."""
+        self.searches_dock.setFloating(False)
+        self.searches_dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.searches_dock)
+        self.splitDockWidget(self.searches_dock, self.browser_dock, Qt.Orientation.Vertical)
+
     def _dock_toggles(self):
         docks = [self.browser_dock.toggleViewAction(), self.profile_dock_widget.toggleViewAction()]
-        return docks + self.review.dock_toggles()
+        return [self.searches_dock.toggleViewAction(), *docks, *self.review.dock_toggles()]
 
     # ------------------------------------------------------------------ wiring
 
@@ -129,6 +146,10 @@ class MainWindow(QMainWindow):
                 self.actions[Act.TOGGLE_SHORTLIST],
                 self.actions[Act.ASSIGN_DOCUMENT],
                 self.actions[Act.MAKE_OWN_CANDIDATE],
+                None,
+                *self.bulk.actions(),
+                None,
+                *(self.actions[a] for a in (Act.RANK_UP, Act.RANK_DOWN, Act.RANK_TIE)),
             ]
         )
         self._save_timer = QTimer(self, interval=SAVE_POLL_MS)
@@ -141,6 +162,7 @@ class MainWindow(QMainWindow):
         self.profile.restore_splitter(self.settings.get(S.PROFILE_SPLITTER))
         self.drops.watch_tree(self)
         self.list_controller.reload()
+        self.search_controller.library_opened()
         self.browser.set_known(self.imports.known_paths())
         self.status.show_library(self.library.path.name, str(self.library.path))
         self.setWindowTitle(f"{self.library.path.name} — Shortlist")
@@ -214,6 +236,7 @@ class MainWindow(QMainWindow):
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.profile_dock_widget)
+        self._place_searches_dock()
         self.review.place_docks()
         self.candidate_list.reset_columns()
         self._default_dock_sizes()

@@ -181,7 +181,8 @@ class CandidateList(QWidget):
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
-        self.select_row(index.row())
+        if not self.table.selectionModel().isRowSelected(index.row()):
+            self.select_row(index.row())  # a click inside a selection keeps it (bulk actions)
         menu = QMenu(self)
         for action in self._row_actions:
             if action is None:

@@ -1,0 +1,1 @@
+"""Finding candidates: the search box's feedback, saved searches, document text loading."""
