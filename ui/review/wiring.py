@@ -56,26 +56,29 @@ class ReviewWiring(QObject):
     # ------------------------------------------------------------------ building
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = self._w._dock(title, name, widget)
-        self._w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        return dock
+        return self._w._dock(title, name, widget)
 
     def place_docks(self) -> None:
-        """The default layout: Review in front of Folders, the Pool below them."""
+        """The default layout: Review in front of Folders on the left, the Pool under the
+        list (the side areas keep the bottom corners, so it spans the list only)."""
         w = self._w
-        for dock in (self.dock, self.pool_dock):
+        w.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        for dock, area in (
+            (self.dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.pool_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
             dock.setFloating(False)
             dock.show()
-            w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        # Split before tabbing: a dock split off a tabbed one becomes another tab.
-        w.splitDockWidget(w.browser_dock, self.pool_dock, Qt.Orientation.Vertical)
+            w.addDockWidget(area, dock)
         w.tabifyDockWidget(w.browser_dock, self.dock)
         self.dock.raise_()
 
     def size_docks(self) -> None:
-        """Default heights, once the window has its size: the panel first, a small pool."""
+        """The Pool's default height, once the window has its size: a strip under the list."""
         height = self._w.height()
-        sizes = [max(420, height * 76 // 100), max(160, height * 17 // 100)]
+        # The panel takes most of its column (a dock above it gives way); the pool a strip.
+        sizes = [max(480, height * 72 // 100), max(150, height * 17 // 100)]
         docks = [self.dock, self.pool_dock]
         # After the horizontal sizes have been laid out, or Qt splits the height evenly.
         QTimer.singleShot(

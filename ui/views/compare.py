@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,11 @@ class CompareDialog(QDialog):
                     item.setToolTip("The best of the candidates compared")
                 table.setItem(r, c, item)
         table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Row heights follow the wrapped text only once the columns have their width.
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
 
     def _section(self, row: int, title: str, font: QFont, tint: QColor) -> None:
         item = QTableWidgetItem(title)

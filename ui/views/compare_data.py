@@ -41,6 +41,11 @@ def _best(values: Sequence[float | None]) -> frozenset[int]:
     return frozenset(i for i, v in enumerate(values) if v == top)
 
 
+def _counts(candidates: Sequence[Candidate], values: Sequence[int]) -> list[int | None]:
+    # Statements list no publications: "–" (not known), not 0 (none), as in the list.
+    return [v if c.profile.kind == "cv" else None for c, v in zip(candidates, values, strict=True)]
+
+
 def _number_row(label: str, values: Sequence[float | None], fmt: str = "{:g}") -> CompareRow:
     cells = tuple(fmt.format(v) if v is not None else "–" for v in values)
     return CompareRow(label, cells, _best(values))
@@ -95,10 +100,13 @@ def compare_rows(
         CompareRow("Latest degree", texts([d for d, _ in degrees])),
         CompareRow("Institution", texts([i for _, i in degrees])),
         CompareRow("Publications", (), section=True),
-        _number_row("Listed", [i.total for i in insights]),
-        _number_row("First author", [i.first_author for i in insights]),
-        _number_row("Peer-reviewed", [i.peer_reviewed for i in insights]),
-        _number_row("Under review / preprint", [i.under_review + i.preprints for i in insights]),
+        _number_row("Listed", _counts(candidates, [i.total for i in insights])),
+        _number_row("First author", _counts(candidates, [i.first_author for i in insights])),
+        _number_row("Peer-reviewed", _counts(candidates, [i.peer_reviewed for i in insights])),
+        _number_row(
+            "Under review / preprint",
+            _counts(candidates, [i.under_review + i.preprints for i in insights]),
+        ),
         CompareRow("Top venues", tuple(i.top_venues() or "–" for i in insights)),
         CompareRow(
             "Key publications",
