@@ -124,7 +124,10 @@ class WindowActions(QObject):
         from ui.dialogs.export_dialog import ExportDialog
 
         current = self._w.list_controller.current_candidate()
-        ExportDialog(self._w.library, [current] if current is not None else [], self._w).exec()
+        dialog = ExportDialog(self._w.library, [current] if current is not None else [], self._w)
+        if self._w.review.blind.enabled:
+            dialog.anonymised.setChecked(True)  # blind review exports blind unless unticked
+        dialog.exec()
 
     def _about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "About Shortlist", ABOUT)

@@ -104,3 +104,15 @@ def test_scores_given_blind_are_marked_and_the_mode_is_remembered(
     assert again.actions[Act.BLIND_REVIEW].isChecked()
     assert all(r.name.startswith(("Candidate ", "")) for r in again.model.all_rows())
     assert not any(r.email for r in again.model.all_rows())
+
+
+def test_export_from_blind_review_starts_anonymised(sample_library, window_factory, monkeypatch):
+    from ui.dialogs.export_dialog import ExportDialog
+
+    seen: list[bool] = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda d: seen.append(d.anonymised.isChecked()))
+    window = window_factory(sample_library)
+    window.actions[Act.EXPORT].trigger()
+    window.actions[Act.BLIND_REVIEW].trigger()
+    window.actions[Act.EXPORT].trigger()
+    assert seen == [False, True]
