@@ -65,6 +65,10 @@ class ReviewPanel(QWidget):
         self.tags.tagRemoved.connect(self.controller.remove_tag)
         self.tags.colourChosen.connect(self.controller.set_tag_colour)
         self.tags.entry.escaped.connect(self.returnFocus)
+        # Completion reads every candidate's tags: only when the entry is about to be used.
+        self.tags.entry.focused.connect(
+            lambda: self.tags.entry.set_choices(self.controller.known_tags())
+        )
         self.tags.entry.tagEntered.connect(lambda _tag: self.returnFocus.emit())
         self.notes = NotesEditor(self)
         self.notes.committed.connect(self.controller.set_notes)
@@ -124,7 +128,6 @@ class ReviewPanel(QWidget):
         self.criteria.set_scores(review.scores)
         self.total.setText(_total_text(review.scores, rubric))
         self.tags.set_tags(review.tags, self.controller.tag_colours())
-        self.tags.entry.set_choices(self.controller.known_tags())
 
     def _show_star(self, on: bool) -> None:
         self.star.setChecked(on)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPoint, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -79,6 +79,7 @@ class TagEntry(QLineEdit):
 
     tagEntered = Signal(str)
     escaped = Signal()
+    focused = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,6 +100,10 @@ class TagEntry(QLineEdit):
         self.clear()
         if text:
             self.tagEntered.emit(text)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.focused.emit()
+        super().focusInEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not self.completer().popup().isVisible():

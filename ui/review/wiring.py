@@ -145,7 +145,8 @@ class ReviewWiring(QObject):
     def _name_for(self, candidate) -> str:
         if self.blind.enabled:
             return self.blind.alias(candidate.id)
-        return candidate.name or f"(no name) · {self.blind.alias(candidate.id)}"
+        emails = candidate.profile.emails
+        return candidate.name or (emails[0].text if emails else self.blind.alias(candidate.id))
 
     # ------------------------------------------------------------------ blind review
 
