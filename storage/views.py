@@ -9,6 +9,14 @@ from typing import Any
 
 from storage.models import Candidate, CandidateSummary, Document, FieldInfo
 
+MISSING = "[original missing from the library folder: re-link it in the window]"
+
+
+def original_missing(doc: Document) -> bool:
+    """The library's copy of the file is gone (deleted or moved outside the app); the
+    profile and the text stay, and `storage.relink` can bring the copy back."""
+    return doc.stored_path is None or not doc.stored_path.is_file()
+
 
 def summary_json(row: CandidateSummary) -> dict[str, Any]:
     return dataclasses.asdict(row)
@@ -39,6 +47,7 @@ def _document_json(doc: Document) -> dict[str, Any]:
         "file_name": doc.file_name,
         "source_path": doc.source_path,
         "stored_path": str(doc.stored_path) if doc.stored_path else None,
+        "original_missing": original_missing(doc),
         "sha256": doc.sha256,
         "kind": doc.kind,
         "pages": doc.pages,
@@ -123,7 +132,9 @@ def candidate_text(candidate: Candidate, documents: Sequence[Document]) -> str:
     out.append(_line("Review", [status, *scores, *(f"#{t}" for t in review.tags)]))
     out.append(_line("Notes", [review.notes] if review.notes else []))
     out.append("Documents:")
-    out.extend(f"  doc {d.id}: {d.file_name} ({d.kind}, {d.pages} p.)" for d in documents)
+    for d in documents:
+        gone = f" {MISSING}" if original_missing(d) else ""
+        out.append(f"  doc {d.id}: {d.file_name} ({d.kind}, {d.pages} p.){gone}")
     return "\n".join(line for line in out if line is not None)
 
 
