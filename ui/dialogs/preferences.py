@@ -84,6 +84,7 @@ class PreferencesDialog(QDialog):
             self.tabs = QTabWidget(self)
             self.tabs.addTab(general, "General")
             self.tabs.addTab(self.rubric, "Rubric")
+            self.setMinimumWidth(860)  # room for a one-line anchor per score
             layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 

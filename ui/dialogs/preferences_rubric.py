@@ -60,6 +60,8 @@ class CriterionForm(QWidget):
         self.description.setText(criterion.description)
         for edit, anchor in zip(self.anchors, criterion.anchors, strict=True):
             edit.setText(anchor)
+        for edit in (self.label, self.description, *self.anchors):
+            edit.setCursorPosition(0)  # a long anchor reads from its start
         for widget in (self, self.weight):
             widget.blockSignals(False)
 
@@ -78,6 +80,7 @@ class RubricEditor(QWidget):
         super().__init__(parent)
         self._rubric = rubric
         self.list = QListWidget(self)
+        self.list.setMaximumWidth(260)
         self.list.currentRowChanged.connect(self._show)
         self.form = CriterionForm(self)
         self.form.changed.connect(self._edited)
@@ -99,8 +102,8 @@ class RubricEditor(QWidget):
         left.addWidget(self.list, 1)
         left.addLayout(buttons)
         row = QHBoxLayout()
-        row.addLayout(left, 2)
-        row.addWidget(self.form, 3)
+        row.addLayout(left)
+        row.addWidget(self.form, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(self.note)
