@@ -333,6 +333,25 @@ def markup_pdf(rng: random.Random, c: Corpus) -> tuple[str, Payload]:
     return ".pdf", text_pdf(_hostile_text(rng, c).splitlines())
 
 
+def markup_docx(rng: random.Random, c: Corpus) -> tuple[str, Payload]:
+    """A well-formed DOCX whose paragraphs carry the hostile name and notes (XML-escaped:
+    the markup is text, as a candidate typing it into Word would make it)."""
+    from xml.sax.saxutils import escape
+
+    runs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        for line in _hostile_text(rng, c).splitlines()
+    )
+    head = _DOCX_HEAD.removesuffix(b"<w:p><w:r>")
+    document = head + runs.encode() + b"</w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _DOCX_TYPES)
+        archive.writestr("_rels/.rels", _DOCX_RELS)
+        archive.writestr("word/document.xml", document)
+    return ".docx", out.getvalue()
+
+
 def odd_encoding(rng: random.Random, c: Corpus) -> tuple[str, Payload]:
     text = rng.choice(c.texts)
     variant = rng.randrange(5)
@@ -396,6 +415,7 @@ KINDS: dict[str, Kind] = {
     "encoding": odd_encoding,
     "markup-text": markup_text,
     "markup-pdf": markup_pdf,
+    "markup-docx": markup_docx,
 }
 
 

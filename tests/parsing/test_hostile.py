@@ -51,6 +51,7 @@ EXPECTED = {
     "no-text": {"no-text"},
     "markup-text": {"ok"},
     "markup-pdf": {"ok"},
+    "markup-docx": {"ok"},
     "encoding": {"ok"},
 }
 
