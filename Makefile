@@ -31,15 +31,21 @@ test: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest -q
 
-# The long runs: figures for docs/PERFORMANCE.md and docs/RELIABILITY.md (not part of make test).
+# The long runs: figures for docs/PERFORMANCE.md and docs/RELIABILITY.md (not part of make test;
+# short versions of each are). A script another part of the app has not written yet is skipped.
 bench: $(STAMP)
 	$(PY) bench/parse_speed.py
+	$(PY) bench/parse_speed_pdf.py
 	$(PY) bench/library_scale.py --candidates 5000
 	@[ ! -f bench/ui_import_stall.py ] || $(PY) bench/ui_import_stall.py
+	@[ ! -f bench/filter_speed.py ] || $(PY) bench/filter_speed.py
 
 torture: $(STAMP)
 	$(PY) bench/kill_loop.py --cycles 200
-	$(PY) bench/hostile_files.py --count 500 --out $$(mktemp -d) --run
+	$(PY) bench/kill_import.py --cycles 200
+	d=$$(mktemp -d) && { $(PY) bench/hostile_files.py --count 500 --out $$d --run; s=$$?; rm -rf $$d; exit $$s; }
+	$(PY) bench/hostile_import.py --count 500
+	$(PY) bench/disk_full.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
