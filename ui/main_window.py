@@ -28,6 +28,7 @@ from ui.models.candidate_table import CandidateTableModel
 from ui.profile_dock import ProfileDock
 from ui.ranking import Ranking
 from ui.review.wiring import ReviewWiring
+from ui.save_warning import SaveWarning
 from ui.search.controller import SearchController
 from ui.settings import Settings
 from ui.theme import apply_theme
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
                 *(self.actions[a] for a in (Act.RANK_UP, Act.RANK_DOWN, Act.RANK_TIE)),
             ]
         )
+        self.save_warning = SaveWarning(self)  # a read-only folder or a full disk
         self._save_timer = QTimer(self, interval=SAVE_POLL_MS)
         self._save_timer.timeout.connect(self._show_save_status)
         self._save_timer.start()
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
     def _show_save_status(self) -> None:
         status = self.library.save_status()
         self.status.show_saved(status.saved, status.error)
+        self.save_warning.update(status)
 
     def set_theme(self, choice: str) -> None:
         from PySide6.QtWidgets import QApplication

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWi
 
 from storage.queries import ListRow
 from ui.plain import tooltip
+from ui.save_warning import unsaved_text
 
 
 class StatusBar(QStatusBar):
@@ -53,7 +54,7 @@ class StatusBar(QStatusBar):
 
     def show_saved(self, saved: bool, error: str | None) -> None:
         if error:
-            self.saved_label.setText("Not saved")
+            self.saved_label.setText(unsaved_text(error))
             self.saved_label.setToolTip(tooltip(error))
         else:
             self.saved_label.setText("All changes saved" if saved else "Saving…")
