@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from parsing.pool import ParseOutcome, ParsePool
-from storage.errors import LibraryError
+from storage.errors import LibraryError, LibraryWriteError
 from storage.library import Library
 from storage.models import ImportItem, ImportSummary
 from ui.import_steps import Hashed, parse_below_the_window, scan_and_hash, store_files
@@ -215,7 +215,10 @@ class ImportService(QObject):
     def _on_store_failed(self, run: int, path: str, why: str) -> None:
         if run == self._run and not self._cancel.is_set():
             self._storing -= 1
-            self._report.summary.failed.append((path, f"could not be stored: {why}"))
+            # The task reports "LibraryWriteError: the disk is full: …": the reviewer needs
+            # the reason, not the exception's class.
+            reason = why.removeprefix(f"{LibraryWriteError.__name__}: ")
+            self._report.summary.failed.append((path, f"could not be stored: {reason}"))
 
     def _store_ready(self, began: float) -> None:
         """Hand parsed documents to the library in small batches until the tick's budget
