@@ -122,13 +122,24 @@ def check_report(window, paths: list[Path], outcome: Outcome) -> None:
             outcome.problems.append(f"{len(found)} files {what}: {names}")
     if extra:
         outcome.problems.append(f"{len(extra)} unknown paths in the report: {extra[:3]}")
+    if not any(r.outcome in ("Added", "Attached", "Unassigned") for r in rows):
+        outcome.problems.append("no file was stored: did the parser processes start?")
+    ghosts = [r.file_name for r in rows if r.outcome == "Duplicate" and r.key is None]
+    if ghosts:  # "already in the library", yet no candidate or document holds it
+        outcome.problems.append(f"{len(ghosts)} duplicates of nothing stored: {ghosts[:5]}")
     for row in rows:
         if row.outcome != FAILED:
             continue
         reason = row.detail.strip()
-        outcome.reasons[re.split(r"[:(]", reason, maxsplit=1)[0].strip()[:48]] += 1
+        outcome.reasons[reason_class(reason)] += 1
         if is_vague(reason):
             outcome.problems.append(f"generic reason for {row.file_name}: {reason!r}")
+
+
+def reason_class(reason: str) -> str:
+    """ "corrupt PDF: Stream has ended" -> "corrupt PDF"; a copy's reason is its first's."""
+    reason = re.sub(r"^same content as [^:]*: ", "", reason.strip())
+    return re.split(r"[:(]", reason, maxsplit=1)[0].strip()[:48]
 
 
 def is_vague(reason: str) -> bool:

@@ -238,15 +238,28 @@ class ImportService(QObject):
 
     def _finish(self) -> None:
         self._timer.stop()
-        for path, sha in self._same_twice:  # the same file twice in one import
-            existing = self._library.find_document(sha)
-            self._report.summary.duplicates.append((path, existing or 0))
-        self._same_twice.clear()
+        self._report_same_twice()
         self._report.seconds = time.monotonic() - self._report.started
         self.last_report = self._report
         self._emit_progress()
         self.busyChanged.emit(False)
         self.finished.emit(self._report)
+
+    def _report_same_twice(self) -> None:
+        """The same content twice in one import: a duplicate of what the first copy became,
+        or, when the first copy was not stored, not imported for the same reason (it is
+        not "already in the library")."""
+        summary = self._report.summary
+        failed = dict(summary.failed)
+        for path, sha in self._same_twice:
+            existing = self._library.find_document(sha)
+            if existing is not None:
+                summary.duplicates.append((path, existing))
+                continue
+            first = self._seen.get(sha, "")
+            why = failed.get(first, "it was not imported")
+            summary.failed.append((path, f"same content as {os.path.basename(first)}: {why}"))
+        self._same_twice.clear()
 
     def _emit_progress(self) -> None:
         self.progress.emit(self._report.done, self._report.found)
