@@ -45,6 +45,7 @@ torture: $(STAMP)
 	$(PY) bench/kill_import.py --cycles 200
 	d=$$(mktemp -d) && { $(PY) bench/hostile_files.py --count 500 --out $$d --run; s=$$?; rm -rf $$d; exit $$s; }
 	$(PY) bench/hostile_import.py --count 500
+	@[ ! -f bench/ui_hostile_import.py ] || $(PY) bench/ui_hostile_import.py --count 500
 	$(PY) bench/disk_full.py
 
 lint: $(STAMP)

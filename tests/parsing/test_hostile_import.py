@@ -1,6 +1,6 @@
 """Hostile files through the real `main.py import`: the short run of bench/hostile_import.py.
 
-44 files (every kind of bench/hostile_files.py twice) into a fresh library: the command
+Every kind of bench/hostile_files.py twice into a fresh library: the command
 ends, every file is accounted for with a specific reason when it failed, the library is
 intact and readable from the command line, and markup and formulas come out as plain data.
 The full run is `make torture` (500 files).
