@@ -40,7 +40,7 @@ class BulkActions(QObject):
         self._on(Act.BULK_SHORTLIST, lambda: self.shortlist(True))
         self._on(Act.BULK_UNSHORTLIST, lambda: self.shortlist(False))
         table.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
-        window.model.modelReset.connect(self.update_enabled)
+        window.list_controller.rowsChanged.connect(self.update_enabled)  # tags may differ
         self.update_enabled()
 
     def _on(self, act: Act, slot) -> None:
