@@ -32,6 +32,7 @@ from storage.query import (
     fold,
 )
 from storage.search_rows import SearchRow
+from storage.word_index import WordIndex
 
 
 def matches(node: Node, row: Any, private: bool = False) -> bool:
@@ -119,6 +120,7 @@ class SearchIndex:
         self._rows: dict[RowKey, SearchRow] = {}
         self._hits: dict[Leaf, frozenset[RowKey]] = {}  # a leaf's rows, over all rows
         self._unread: set[RowKey] = set()  # rows still without their documents' text
+        self._words = WordIndex()  # the rows with their text, by word
         self.private = False  # blind review: see leaf_test
 
     def __len__(self) -> int:
@@ -134,20 +136,24 @@ class SearchIndex:
             self._rows[row.key] = row
             if row.texts_read:
                 self._unread.discard(row.key)
+                self._words.add(row.key, row.words)
             else:
                 self._unread.add(row.key)
+                self._words.remove(row.key)
         self._forget(text_only=keep_hits)
 
     def remove(self, keys: Iterable[RowKey]) -> None:
         for key in keys:
             self._rows.pop(key, None)
             self._unread.discard(key)
+            self._words.remove(key)
         self._forget()
 
     def clear(self) -> None:
         self._rows.clear()
         self._hits.clear()
         self._unread.clear()
+        self._words.clear()
 
     def without_texts(self) -> list[RowKey]:
         return list(self._unread)
@@ -219,14 +225,19 @@ class SearchIndex:
                 best = self._leaf(Match("text", word), best)
         return best
 
-    def _scan(self, leaf: Leaf, keys: Keys | None) -> list[RowKey]:
+    def _scan(self, leaf: Leaf, keys: Keys | None) -> Iterable[RowKey]:
         rows = self._rows
         pairs = rows.items() if keys is None else ((k, rows[k]) for k in keys if k in rows)
         if isinstance(leaf, Match) and leaf.field == "text" and not self.private:
             needle = leaf.needle
             if " " in needle:
                 return [k for k, row in pairs if needle in row.text]
-            return [k for k, row in pairs if needle in row.words]
+            found = self._words.holding(needle)
+            if found is None:
+                return [k for k, row in pairs if needle in row.words]
+            # Rows still waiting for their text are not in the word index: looked at here.
+            found |= {k for k in self._unread if needle in rows[k].words}
+            return found if keys is None else found & keys
         test = leaf_test(leaf, self.private)
         return [k for k, row in pairs if test(row)]
 

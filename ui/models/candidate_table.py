@@ -26,6 +26,7 @@ from ui.icons import icon
 from ui.models.columns import COLUMNS, Col, display_name
 from ui.models.list_search import ListSearch, rank_labels
 from ui.models.row_moves import RowMoves
+from ui.models.row_order import RowOrder
 from ui.plain import tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,6 +61,7 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         self._visible: list[RowKey] = []
         self._sort_col = Col.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._order = RowOrder()  # every row, sorted: a keystroke only filters it
         self._star = icon("star")
         self._loose = icon("unassigned")
         self._italic = QFont()
@@ -114,6 +116,7 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_col, self._sort_order = Col(column), order
+        self._order.set_sort(Col(column), order == Qt.SortOrder.DescendingOrder)
         self._relayout(lambda: self._sort_keys(self._visible))
 
     def sort_state(self) -> tuple[Col, Qt.SortOrder]:
@@ -132,7 +135,8 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         self._rows = {k: self._shown(r) for k, r in self._raw.items()}
         self._texts = {k: _texts(r) for k, r in self._rows.items()}
         self._label_ranks()
-        self._visible = self._sort_keys([k for k in self._rows if self._matches(k)])
+        self._order.forget()
+        self._visible = self._filtered()
         self.endResetModel()
 
     def upsert(
@@ -141,6 +145,7 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         """Add new rows and update known ones, keeping the order and the selection."""
         rows = list(rows)
         self.search.put(rows, search_rows)
+        self._order.forget(r.key for r in rows)
         added: list[RowKey] = []
         changed = False
         for raw in rows:
@@ -165,6 +170,7 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
     def remove(self, keys: Iterable[RowKey]) -> None:
         keys = list(keys)
         self.search.remove(keys)
+        self._order.forget(keys)
         for key in keys:
             self._rows.pop(key, None)
             self._raw.pop(key, None)
@@ -193,6 +199,7 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         self._label_ranks()
         self.search.private = view is not None
         self.search.refresh()
+        self._order.forget()
         self._refilter()
 
     def _shown(self, row: ListRow) -> ListRow:
@@ -217,7 +224,10 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         return done
 
     def _refilter(self) -> None:
-        self._relayout(lambda: self._sort_keys([k for k in self._rows if self._matches(k)]))
+        self._relayout(self._filtered)
+
+    def _filtered(self) -> list[RowKey]:
+        return [k for k in self._order.all(self._rows) if self._matches(k)]
 
     def _matches(self, key: RowKey) -> bool:
         return self.search.accepts(key)
@@ -263,20 +273,7 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
     # ------------------------------------------------------------------ ordering
 
     def _sort_keys(self, keys: list[RowKey]) -> list[RowKey]:
-        key_of = COLUMNS[self._sort_col].key
-        filled: list[tuple[object, RowKey]] = []
-        empty: list[RowKey] = []
-        for k in keys:
-            value = key_of(self._rows[k])
-            if value is None:
-                empty.append(k)
-            else:
-                filled.append((value, k))
-        # Ties keep a stable, readable order: by name.
-        filled.sort(key=lambda pair: display_name(self._rows[pair[1]]).casefold())
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        filled.sort(key=lambda pair: pair[0], reverse=descending)  # type: ignore[arg-type, return-value]
-        return [k for _, k in filled] + empty
+        return self._order.among(keys, self._rows)
 
     def _relayout(self, new_order) -> None:
         """Replace the visible rows, keeping selections and the current row on their keys."""
