@@ -140,3 +140,26 @@ def _no_modal_boxes(monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
+
+
+def test_top_venues_and_first_author_columns(tmp_path: Path, window_factory) -> None:
+    from ui.models.columns import Col
+
+    def pub(authors, venue):
+        return {"title": "T", "authors": authors, "venue": venue, "year": 2024}
+
+    data = {
+        "kind": "cv",
+        "name": "Zoë Müller",
+        "emails": ["zoe@example.org"],
+        "publications": [
+            pub(["Müller, Z.", "B. Chen"], "NeurIPS 2023"),
+            pub(["B. Chen", "Z. Muller"], "Advances in Neural Information Processing Systems"),
+            pub(["Z. Müller"], "Findings of ACL 2024"),
+        ],
+    }
+    result = ParseResult(path="", kind="cv", profile=profile_from_dict(data), text="x", pages=1)
+    window = window_factory(seeded_library(tmp_path / "library", [result]))
+    assert window.model.index(0, Col.TOP_VENUES).data() == "NeurIPS×2, ACL"
+    assert window.model.index(0, Col.FIRST_AUTHOR).data() == "2"
+    assert not window.candidate_list.table.horizontalHeader().isSectionHidden(Col.TOP_VENUES)

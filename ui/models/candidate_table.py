@@ -227,7 +227,8 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         self._relayout(self._filtered)
 
     def _filtered(self) -> list[RowKey]:
-        return [k for k in self._order.all(self._rows) if self._matches(k)]
+        order, hits = self._order.all(self._rows), self.search.hits
+        return list(order) if hits is None else [k for k in order if k in hits]
 
     def _matches(self, key: RowKey) -> bool:
         return self.search.accepts(key)
@@ -281,7 +282,8 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         before = self.persistentIndexList()
         keys = [self.key_at(i.row()) for i in before]
         self._visible = new_order()
-        positions = {k: i for i, k in enumerate(self._visible)}
+        wanted = set(keys)  # a few (selection, current row): not a map of 50,000 rows
+        positions = {k: i for i, k in enumerate(self._visible) if k in wanted} if wanted else {}
         after = [
             self.index(positions[k], i.column()) if k in positions else QModelIndex()
             for i, k in zip(before, keys, strict=True)

@@ -87,6 +87,11 @@ class ListSearch:
         return self._hits is None or key in self._hits
 
     @property
+    def hits(self) -> set[RowKey] | None:
+        """The keys the query lets through (None: all); read only."""
+        return self._hits
+
+    @property
     def active(self) -> bool:
         return not isinstance(self.node, Everything)
 

@@ -45,6 +45,9 @@ class RowOrder:
 
     def among(self, keys: Iterable[RowKey], rows: Mapping[RowKey, ListRow]) -> list[RowKey]:
         """`keys`, in order."""
+        keys = list(keys)
+        if len(keys) == len(rows):
+            return list(self.all(rows))  # nothing filtered out: no set to build
         wanted = set(keys)
         return [k for k in self.all(rows) if k in wanted]
 
