@@ -200,7 +200,7 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         self.search.private = view is not None
         self.search.refresh()
         self._order.forget()
-        self._refilter()
+        self._relayout(self._filtered)  # always: every name may read differently now
 
     def _shown(self, row: ListRow) -> ListRow:
         return self._view(row) if self._view is not None else row
@@ -224,7 +224,9 @@ class CandidateTableModel(RowMoves, QAbstractTableModel):
         return done
 
     def _refilter(self) -> None:
-        self._relayout(self._filtered)
+        shown = self._filtered()
+        if shown != self._visible:  # typing on often keeps the rows: then nothing repaints
+            self._relayout(lambda: shown)
 
     def _filtered(self) -> list[RowKey]:
         order, hits = self._order.all(self._rows), self.search.hits

@@ -21,6 +21,7 @@ class RowOrder:
         self.descending = False
         self._keys: dict[Col, dict[RowKey, Any]] = {}
         self._order: list[RowKey] | None = None
+        self._by_name: list[RowKey] | None = None  # the tie order, kept across sorts
 
     def set_sort(self, column: Col, descending: bool) -> None:
         if (column, descending) != (self.column, self.descending):
@@ -29,7 +30,7 @@ class RowOrder:
 
     def forget(self, keys: Iterable[RowKey] | None = None) -> None:
         """Rows changed (None: all of them): their sort keys are computed again."""
-        self._order = None
+        self._order = self._by_name = None
         if keys is None:
             self._keys.clear()
             return
@@ -53,12 +54,11 @@ class RowOrder:
 
     def _sorted(self, rows: Mapping[RowKey, ListRow]) -> list[RowKey]:
         values = self._column(self.column, rows)
-        names = self._column(Col.NAME, rows)
-        filled = [k for k in rows if values[k] is not None]
-        empty = [k for k in rows if values[k] is None]
-        filled.sort(key=names.__getitem__)
+        if self._by_name is None or len(self._by_name) != len(rows):
+            self._by_name = sorted(rows, key=self._column(Col.NAME, rows).__getitem__)
+        filled = [k for k in self._by_name if values[k] is not None]
+        empty = [k for k in self._by_name if values[k] is None]
         filled.sort(key=values.__getitem__, reverse=self.descending)  # stable: names stay
-        empty.sort(key=names.__getitem__)
         return filled + empty
 
     def _column(self, column: Col, rows: Mapping[RowKey, ListRow]) -> dict[RowKey, Any]:
