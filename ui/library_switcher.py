@@ -79,6 +79,7 @@ class LibrarySwitcher(QObject):
         if library is None:
             return
         w.imports.service.cancel()
+        w.review.flush()  # notes still being typed belong to the library being closed
         problems = w.profile.commit_edits()
         if problems and not self.confirm_drop_invalid_edits(problems):
             library.close()

@@ -4,10 +4,10 @@ choice is remembered; the document is masked text, not the PDF."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from storage.models import Score
-from tests.ui.review_support import activate, forbidden, label_of, sample_labels
+from tests.ui.review_support import activate, forbidden, label_of, row_of, sample_labels
 from tests.ui.widget_texts import visible_texts
 from ui.actions import Act
 
@@ -116,3 +116,27 @@ def test_export_from_blind_review_starts_anonymised(sample_library, window_facto
     window.actions[Act.BLIND_REVIEW].trigger()
     window.actions[Act.EXPORT].trigger()
     assert seen == [False, True]
+
+
+def test_blind_forms_are_read_only_and_evidence_lands_in_the_masked_text(
+    sample_library, samples_dir, window_factory
+) -> None:
+    window = window_factory(sample_library)
+    labels = sample_labels(samples_dir)
+    window.candidate_list.select_row(row_of(window, "Rob J Hyndman"))
+    window.actions[Act.BLIND_REVIEW].setChecked(True)
+    pane = window.profile.pane
+    pane.tabs.setCurrentWidget(pane.edit)
+    QApplication.processEvents()
+    own = forbidden([label_of(labels, "Rob J Hyndman", [])]) + forbidden(labels, parts=False)
+    found = _leaks(visible_texts(window.profile_dock_widget), own)
+    assert found == [], "\n".join(found)
+    inputs = pane.edit.findChildren(QLineEdit) + pane.edit.findChildren(QPlainTextEdit)
+    assert inputs and all(i.isReadOnly() for i in inputs if i.isVisibleTo(pane.edit))
+
+    publication = window.library.candidate(
+        window.list_controller.current_candidate()
+    ).profile.publications[1]
+    assert pane.show_evidence("publications", publication) == "text"
+    selected = pane.documents.text.textCursor().selectedText()
+    assert selected and "Hyndman" not in selected

@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from storage.library import Library
 from storage.models import Score
 from storage.tag_colours import tag_colours
+from tests.ui.conftest import make_result, seeded_library
 from tests.ui.review_support import activate
 from ui.review.notes import SAVE_PAUSE_MS
 
@@ -118,3 +120,21 @@ def test_notes_typed_go_to_their_candidate_when_the_list_moves_on(sample_library
     assert notes.toPlainText() == ""
     window.undo_stack.undo()
     assert window.library.candidate(cid).review.notes == ""
+
+
+def test_notes_typed_before_switching_libraries_stay_in_their_library(
+    sample_library, tmp_path, window_factory
+) -> None:
+    other = seeded_library(tmp_path / "round-2", [make_result("Alan Turing", ("t@x.org",))])
+    window = window_factory(sample_library)
+    _table, cid = _start(window)
+    notes = window.review.panel.notes
+    notes.setFocus()
+    _keys(notes, "kept")
+    window.switcher.open_folder(str(other))  # no pause, no focus change: switched at once
+    turing = window.list_controller.current_candidate()
+    assert window.review.panel.notes.toPlainText() == ""
+    assert window.library.candidate(turing).review.notes == ""
+    window.close()
+    with Library.open(sample_library) as first:
+        assert first.candidate(cid).review.notes == "kept"

@@ -47,6 +47,9 @@ class EntryList(QWidget):
     def load(self, entries: Sequence[tuple[Any, dict[str, str]]]) -> None:
         """Rebuild from (loaded item or None, texts) pairs."""
         for row in self._rows:
+            # Hidden at once: until Qt deletes it, a row would still show its old values
+            # (another candidate's, or in blind review the very values it hides).
+            row.hide()
             row.deleteLater()
         self._rows = []
         for orig, texts in entries:

@@ -104,6 +104,7 @@ class CriteriaView(QWidget):
         if [r.criterion for r in self.rows] == list(rubric.criteria):
             return
         for row in self.rows:
+            row.hide()  # until Qt deletes it
             row.deleteLater()
         self.rows = []
         for criterion in rubric.criteria:

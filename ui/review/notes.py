@@ -52,6 +52,16 @@ class NotesEditor(QPlainTextEdit):
             self.committed.emit(self._owner, self.toPlainText())
         self._dirty = False
 
+    def forget(self) -> None:
+        """Drop what is shown without saving it (its library has been closed; the window
+        saved it before closing)."""
+        self._timer.stop()
+        self._dirty = False
+        self._owner = None
+        self.blockSignals(True)
+        self.clear()
+        self.blockSignals(False)
+
     def has_pending(self) -> bool:
         return self._dirty
 

@@ -137,6 +137,7 @@ class TagBar(QWidget):
             return
         for chip in self.chips:
             self._flow.removeWidget(chip)
+            chip.hide()  # until Qt deletes it
             chip.deleteLater()
         self.chips = []
         for tag, colour in wanted:

@@ -114,7 +114,7 @@ class ReviewWiring(QObject):
 
     def attach(self, library: Library) -> None:
         """After the window (re)started a library: show it, blind or not."""
-        self.panel.flush_notes()
+        self.panel.notes.forget()  # saved by flush() before the old library closed
         self.controller.library = library
         self.blind.set_library(library)
         self.set_blind(self._w.actions[Act.BLIND_REVIEW].isChecked())
