@@ -76,10 +76,17 @@ class ReviewWiring(QObject):
 
     def size_docks(self) -> None:
         """The Pool's default height, once the window has its size: a strip under the list."""
-        height = self._w.height()
-        # The panel takes most of its column (a dock above it gives way); the pool a strip.
-        sizes = [max(480, height * 72 // 100), max(150, height * 17 // 100)]
-        docks = [self.dock, self.pool_dock]
+        w, height = self._w, self._w.height()
+        # The panel takes most of its column, other docks there give way; the pool a strip.
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        others = [
+            d
+            for d in w.findChildren(QDockWidget)
+            if w.dockWidgetArea(d) == left and d not in (self.dock, w.browser_dock)
+        ]
+        docks = [*others, self.dock, self.pool_dock]
+        sizes = [height * 20 // 100 // max(len(others), 1)] * len(others)
+        sizes += [max(480, height * 70 // 100), max(150, height * 17 // 100)]
         # After the horizontal sizes have been laid out, or Qt splits the height evenly.
         QTimer.singleShot(
             0, self._w, lambda: self._w.resizeDocks(docks, sizes, Qt.Orientation.Vertical)
