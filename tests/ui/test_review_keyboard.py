@@ -59,10 +59,13 @@ def test_scoring_moving_and_deciding_by_keyboard_with_undo(sample_library, windo
     assert review().scores == {} and review().status == "new" and not review().shortlisted
     assert depth == 5  # three scores, the star, the status: one command each
 
+    window.undo_stack.redo()  # the first score again
     _keys(table, "j")
     assert window.list_controller.current_candidate() != cid
+    assert panel.criteria.focused_key() == keys[0]  # a new candidate starts at the top
     _keys(table, "k")
     assert window.list_controller.current_candidate() == cid
+    assert panel.criteria.focused_key() == keys[1]  # back: at the first one not scored
 
 
 def test_tag_by_keyboard_with_completion_and_colour(sample_library, window_factory):

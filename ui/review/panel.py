@@ -41,6 +41,7 @@ class ReviewPanel(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab and 1–5 work with it focused
         self.controller = controller
         self.name_for: Callable[[Candidate], str] = lambda c: c.name or f"Candidate {c.id}"
+        self._shown_id: int | None = None
         self._build()
         controller.changed.connect(self.refresh)
         self.refresh()
@@ -115,6 +116,7 @@ class ReviewPanel(QWidget):
             candidate.id if candidate else None, candidate.review.notes if shown else ""
         )
         if candidate is None:
+            self._shown_id = None
             self.title.set_full_text("")
             self.total.setText("")
             self.criteria.set_scores({})
@@ -122,6 +124,12 @@ class ReviewPanel(QWidget):
             self._show_star(False)
             return
         review = candidate.review
+        if candidate.id != self._shown_id:
+            # A new candidate starts at their first unscored criterion: J, then 4 3 5 …
+            keys = rubric.keys()
+            open_ = [i for i, k in enumerate(keys) if k not in review.scores]
+            self.criteria.set_focus(open_[0] if open_ else 0)
+        self._shown_id = candidate.id
         self.title.set_full_text(self.name_for(candidate))
         self.status.setCurrentIndex(max(self.status.findData(review.status), 0))
         self._show_star(review.shortlisted)
