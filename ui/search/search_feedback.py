@@ -13,6 +13,15 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout
 from storage.query import QuerySyntaxError
 
 ERROR_STYLE = "QLineEdit#candidateSearch { border: 1px solid #d64541; }"
+PLACEHOLDER = "Search…   neural   edu:oxford   tag:nlp   score>=4   -status:rejected"
+HELP = (
+    'Words and "quoted phrases" are looked for in profiles and documents.\n'
+    "Fields: name: email: tag: (#tag) status: kind: edu: venue: area: interest: skill: "
+    "note: file:\n"
+    "Numbers: score pubs firstauthor year rank, with > < >= <= = !=  (score>=4, year:2024)\n"
+    "Flags: is:shortlisted is:scored is:ranked is:unassigned, has:email has:publications …\n"
+    "-term or NOT term excludes; a OR b; (…) groups; case and accents never matter."
+)
 MESSAGE_STYLE = "color: #d64541; padding: 0 8px;"
 
 
@@ -21,6 +30,8 @@ class SearchFeedback(QObject):
         super().__init__(parent)
         self.box = box
         box.setObjectName("candidateSearch")
+        box.setPlaceholderText(PLACEHOLDER)
+        box.setToolTip(HELP)
         self.message = QLabel(box.parentWidget())
         self.message.setObjectName("searchError")
         self.message.setStyleSheet(MESSAGE_STYLE)
@@ -31,7 +42,7 @@ class SearchFeedback(QObject):
     def show_error(self, error: QuerySyntaxError | None) -> None:
         if error is None:
             self.box.setStyleSheet("")
-            self.box.setToolTip("")
+            self.box.setToolTip(HELP)
             self.message.hide()
             return
         text = f"{error.message} (at character {error.position + 1})"
