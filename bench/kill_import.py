@@ -168,7 +168,15 @@ def complete(library: Path, folder: Path, paths: list[Path], report: Report) -> 
     report.failures += found.problems
 
 
-def run(work: Path, cycles: int, docs: int, preload: int, seed: int, delay: float) -> Report:
+def run(
+    work: Path,
+    cycles: int,
+    docs: int,
+    preload: int,
+    seed: int,
+    delay: float,
+    progress: bool = False,
+) -> Report:
     from tests.storage import kill_harness
 
     library = work / "lib"
@@ -197,6 +205,8 @@ def run(work: Path, cycles: int, docs: int, preload: int, seed: int, delay: floa
         report.acked += sum(x.startswith("ack ") for x in child_run.lines)
         complete(library, folder, paths, report)
         shutil.rmtree(folder)
+        if progress and child_run.killed and report.kills % 20 == 0:
+            print(f"  {report.kills} kills, {len(report.failures)} failures", file=sys.stderr)
     return report
 
 
@@ -226,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     began = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
-        report = run(Path(tmp), args.cycles, args.docs, args.preload, args.seed, args.delay)
+        report = run(Path(tmp), args.cycles, args.docs, args.preload, args.seed, args.delay, True)
     print("\n".join(describe(report, time.monotonic() - began)))
     return 0 if ok(report) else 1
 
