@@ -57,9 +57,12 @@ class Ranking(QObject):
         )
 
     def show_shortlist(self) -> None:
-        """Rank order, the Rank column shown: what the "Shortlisted" search opens."""
-        self.table.horizontalHeader().setSectionHidden(Col.RANK, False)
+        """Rank order, the Rank column shown first: what the "Shortlisted" search opens."""
+        header = self.table.horizontalHeader()
+        header.setSectionHidden(Col.RANK, False)
+        header.moveSection(header.visualIndex(Col.RANK), 0)  # a wide list hides its far end
         self.table.sortByColumn(Col.RANK, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalScrollBar().setValue(0)
 
     def update_mode(self) -> None:
         on = self.active()

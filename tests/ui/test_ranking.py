@@ -54,7 +54,7 @@ def _key(window, key: Qt.Key, modifier=Qt.KeyboardModifier.AltModifier) -> None:
 
 def test_the_shortlist_view_shows_ranks_and_reorders_with_alt_arrows(window) -> None:
     header = window.candidate_list.table.horizontalHeader()
-    assert not header.isSectionHidden(Col.RANK)
+    assert not header.isSectionHidden(Col.RANK) and header.visualIndex(Col.RANK) == 0
     assert window.ranking.active()
     assert [n for n, _ in _order(window)] == NAMES  # unranked: by name; Ed is not shortlisted
     _select(window, "Cy Twombly")

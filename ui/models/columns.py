@@ -160,7 +160,7 @@ COLUMNS: dict[Col, Column] = {
         "Rank",
         lambda r: "",
         lambda r: r.rank if r.shortlisted else None,
-        44,
+        56,
         visible=False,
         align=_RIGHT,
         tip="Place on the ranked shortlist (=2: a tie)",
