@@ -36,6 +36,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/parse_speed.py
 	$(PY) bench/parse_speed_pdf.py
+	$(PY) bench/import_speed.py
 	$(PY) bench/library_scale.py --candidates 5000
 	@[ ! -f bench/ui_import_stall.py ] || $(PY) bench/ui_import_stall.py
 	@[ ! -f bench/filter_speed.py ] || $(PY) bench/filter_speed.py
