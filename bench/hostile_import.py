@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import inspect
 import json
 import re
 import subprocess
@@ -46,8 +47,11 @@ from bench.library_checks import (  # noqa: E402
     cli_reads,
     parse_import_output,
 )
+from parsing.pool import parse_many  # noqa: E402
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝")
+# The command line's pool runs each worker under this address-space limit (parse_many's).
+WORKER_LIMIT_MB = inspect.signature(parse_many).parameters["memory_mb"].default
 
 
 @dataclass
@@ -172,6 +176,8 @@ def bench(
     result.workers_rss_mb = usage.get("workers_max_rss_mb")
     if code not in (0, 1):
         result.problems.append(f"import exit code {code} (None: still running after {limit} s)")
+    if (result.workers_rss_mb or 0) > WORKER_LIMIT_MB:
+        result.problems.append(f"a worker reached {result.workers_rss_mb:.0f} MB")
     parsed = parse_import_output(stdout, [str(p.absolute()) for p in paths])
     result.counts = parsed.counts
     if parsed.counts is None:
