@@ -265,6 +265,22 @@ def _prepare_one(
         return None
 
 
+# A document's text never changes (it is stored by content hash), so its normalised form
+# is kept: a candidate who gains a document reads only the new one, not all of them again.
+_NORMALISED: dict[tuple[str, int], str] = {}
+_NORMALISED_MAX = 50_000
+
+
+def _document_text(library: Library, document_id: int) -> str:
+    key = (str(library.path), document_id)
+    cached = _NORMALISED.get(key)
+    if cached is None:
+        if len(_NORMALISED) >= _NORMALISED_MAX:
+            _NORMALISED.clear()
+        cached = _NORMALISED[key] = normalise(library.document_text(document_id))
+    return cached
+
+
 def fill_texts(index: SearchIndex, library: Library, seconds: float | None = None) -> bool:
     """Read document text into rows that lack it, for about `seconds` (None: all of it);
     True once every row has its text."""
@@ -275,10 +291,10 @@ def fill_texts(index: SearchIndex, library: Library, seconds: float | None = Non
         row = index.get(key)
         assert row is not None
         try:
-            texts = [library.document_text(d) for d in row.document_ids]
+            texts = [_document_text(library, d) for d in row.document_ids]
         except (UnknownIdError, OSError):
             texts = []  # gone or unreadable: found by its profile all the same
-        filled.append(with_texts(row, texts))
+        filled.append(_with_documents(row, " ".join(t for t in texts if t)))
         if deadline is not None and time.perf_counter() > deadline:
             break
     index.put(filled, keep_hits=True)
