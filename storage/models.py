@@ -11,25 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from parsing.models import Kind, Profile
+from parsing.models import SCHEMA_FIELDS, Kind, Profile
 
 REVIEWER: Literal["reviewer"] = "reviewer"
 Source = int | Literal["reviewer"]  # a document id, or the reviewer
 
-# Every part of a profile a candidate holds, each with its own provenance.
-PROFILE_FIELDS: tuple[str, ...] = (
-    "name",
-    "emails",
-    "phones",
-    "links",
-    "education",
-    "experience",
-    "publications",
-    "awards",
-    "skills",
-    "research_interests",
-    "projects",
-)
+# Every part of a profile a candidate holds, each with its own provenance: the schema's
+# fields but the document kind, plus the projects the app keeps.
+PROFILE_FIELDS: tuple[str, ...] = (*SCHEMA_FIELDS[1:], "projects")
 
 STATUSES: tuple[str, ...] = ("new", "reviewing", "maybe", "shortlisted", "rejected")
 SCORE_RANGE = range(1, 6)
