@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from parsing.extract_text import normalize_chars, strip_markup
-from parsing.models import CorruptError, ExtractedText, Line, LinkTarget, TooLargeError
+from parsing.extract_text import LineBuilder, normalize_chars, strip_markup
+from parsing.models import CorruptError, ExtractedText, LinkTarget, TooLargeError
 
 # A real CV's document.xml is well under a few MB; a zip bomb inflates to gigabytes.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -77,31 +77,15 @@ def extract_docx(path: Path) -> ExtractedText:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for broken packages
         raise CorruptError(f"corrupt DOCX: {type(exc).__name__}: {exc}") from exc
-    lines: list[Line] = []
     links: list[LinkTarget] = []
-    parts: list[str] = []
-    offset = 0
+    built = LineBuilder()
     for paragraph in _iter_blocks(document):
         links.extend(_links_of(paragraph))
         bullet = "• " if _is_list_item(paragraph) else ""
+        heading, bold, size = _paragraph_facts(paragraph)
         for raw in paragraph.text.split("\n"):
             text = normalize_chars(strip_markup(raw)).strip()
-            if not text:
-                continue
-            text = bullet + text if not text.startswith("•") else text
-            heading, bold, size = _paragraph_facts(paragraph)
-            lines.append(Line(text, 0, offset, offset + len(text), size, bold, heading=heading))
-            parts.append(text + "\n")
-            offset += len(text) + 1
-    if not lines:
-        from parsing.models import EmptyDocumentError
-
-        raise EmptyDocumentError("empty document: the DOCX has no text")
-    return ExtractedText(
-        text="".join(parts),
-        lines=tuple(lines),
-        page_starts=(0,),
-        links=tuple(links),
-        pages=1,
-        source_format="docx",
-    )
+            if text:
+                text = text if text.startswith("•") else bullet + text
+                built.add(text, size=size, bold=bold, heading=heading)
+    return built.result(links, "docx", "empty document: the DOCX has no text")

@@ -166,41 +166,61 @@ def _strip_document_markup(text: str, links: list[LinkTarget]) -> str:
     return _REF_DEFINITION.sub("", text)
 
 
+class LineBuilder:
+    """Accumulates cleaned lines into the text, keeping each line's offsets into it."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self._parts: list[str] = []
+        self._offset = 0
+
+    def blank(self) -> None:
+        """A paragraph break: one empty line in the text, no `Line`."""
+        self._parts.append("\n")
+        self._offset += 1
+
+    def add(self, text: str, **facts: object) -> None:
+        end = self._offset + len(text)
+        self.lines.append(Line(text, 0, self._offset, end, **facts))  # type: ignore[arg-type]
+        self._parts.append(text + "\n")
+        self._offset = end + 1
+
+    def mark_last_heading(self) -> None:
+        self.lines[-1] = replace(self.lines[-1], heading=True)
+
+    def result(self, links: list[LinkTarget], source_format: str, empty: str) -> ExtractedText:
+        if not self.lines:
+            raise EmptyDocumentError(empty)
+        return ExtractedText(
+            text="".join(self._parts),
+            lines=tuple(self.lines),
+            page_starts=(0,),
+            links=tuple(links),
+            pages=1,
+            source_format=source_format,
+        )
+
+
 def lines_from_text(text: str, source_format: str = "txt") -> ExtractedText:
     """Build reading-ordered `Line`s and the cleaned full text from raw text."""
     links: list[LinkTarget] = []
-    out_lines: list[Line] = []
-    parts: list[str] = []
-    offset = 0
+    built = LineBuilder()
     blank_pending = False
     text = _strip_document_markup(text, links)
     pieces = (piece for raw in text.splitlines() for piece in _split_run_in(raw))
     for raw, bold in pieces:
-        if _SETEXT.match(raw) and out_lines and not blank_pending:
-            out_lines[-1] = replace(out_lines[-1], heading=True)  # "Education\n====="
+        if _SETEXT.match(raw) and built.lines and not blank_pending:
+            built.mark_last_heading()  # "Education\n====="
             continue
         cleaned, heading = _clean_line(raw, links)
         if not cleaned:
-            blank_pending = bool(out_lines)
+            blank_pending = bool(built.lines)
             continue
         if blank_pending:
-            parts.append("\n")
-            offset += 1
+            built.blank()
             blank_pending = False
-        end = offset + len(cleaned)
-        out_lines.append(Line(cleaned, 0, offset, end, bold=bold, heading=heading))
-        parts.append(cleaned + "\n")
-        offset += len(cleaned) + 1
-    if not out_lines:
-        raise EmptyDocumentError("empty document: no text in the file")
-    return ExtractedText(
-        text="".join(parts),
-        lines=tuple(out_lines),
-        page_starts=(0,),
-        links=tuple(links),
-        pages=1,
-        source_format=source_format,
-    )
+        built.add(cleaned, bold=bold, heading=heading)
+    return built.result(links, source_format, "empty document: no text in the file")
 
 
 def extract_plain(path: Path) -> ExtractedText:
