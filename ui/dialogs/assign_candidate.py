@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from storage.queries import ListRow
 from ui.models.candidate_table import CandidateTableModel
 from ui.models.columns import Col
+from ui.views.row_table import setup_row_table
 
 _SHOWN = (Col.NAME, Col.EMAIL, Col.INSTITUTION)
 
@@ -47,12 +47,7 @@ class AssignDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.setShowGrid(False)
+        setup_row_table(table, self.model)
         for col in Col:
             table.setColumnHidden(col, col not in _SHOWN)
         table.horizontalHeader().setSectionResizeMode(

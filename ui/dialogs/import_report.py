@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.import_service import ImportReport
 from ui.models.report_model import ReportModel, ReportRow
+from ui.views.row_table import setup_row_table
 
 
 def headline(report: ImportReport) -> str:
@@ -59,12 +59,7 @@ class ImportReportDialog(QDialog):
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.setShowGrid(False)
+        setup_row_table(table, self.model)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
